@@ -18,3 +18,9 @@ public class WriteOptions
 
     public WriteFlags Flags { get; }
 }
+
+internal static class WriteOptionsExtensions
+{
+    /// <summary>Null-safe flag test (a lifted <c>(o?.Flags &amp; f) == 0</c> is false for null options).</summary>
+    public static bool Has(this WriteOptions? options, WriteFlags flag) => options is not null && (options.Flags & flag) != 0;
+}

@@ -44,7 +44,7 @@ internal sealed class ClientStreamWriter<TRequest, TResponse>(GrpcCall<TRequest,
         try
         {
             await stream.WriteAsync(_frame.WrittenMemory, cancellationToken).ConfigureAwait(false);
-            if ((WriteOptions?.Flags & WriteFlags.BufferHint) == 0) await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (!WriteOptions.Has(WriteFlags.BufferHint)) await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or HttpRequestException or OperationCanceledException)
         {

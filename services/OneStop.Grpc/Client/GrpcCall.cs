@@ -204,7 +204,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IAsyncStreamReader<TRespon
     /// <summary>Serializes one request message as a frame, compressed unless the write asks otherwise.</summary>
     public void WriteFrame(IBufferWriter<byte> output, TRequest message, WriteOptions? writeOptions)
     {
-        var compress = _requestCompression is not null && (writeOptions?.Flags & WriteFlags.NoCompress) == 0;
+        var compress = _requestCompression is not null && !writeOptions.Has(WriteFlags.NoCompress);
         new FrameSerializationContext(_channel.MaxSendMessageSize)
             .WriteMessage(output, message, _method.RequestMarshaller.ContextualSerializer, compress ? _requestCompression : null);
     }

@@ -35,6 +35,8 @@ public static class MetadataHeaders
     /// </summary>
     public static bool TryAdd(Metadata metadata, string name, string? value)
     {
+        // HTTP/2 names are lower-case on the wire, but Kestrel presents known headers as "Content-Type".
+        name = name.ToLowerInvariant();
         if (value is null || GrpcProtocol.IsReservedHeader(name)) return true;
         try
         {

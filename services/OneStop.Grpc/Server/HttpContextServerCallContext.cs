@@ -154,11 +154,11 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
         {
             if (_responseCompleted) throw new InvalidOperationException("The call is already complete.");
             PrepareResponseHeaders();
-            var compress = _responseCompressor is not null && (writeOptions?.Flags & WriteFlags.NoCompress) == 0;
+            var compress = _responseCompressor is not null && !writeOptions.Has(WriteFlags.NoCompress);
             _serializationContext ??= new FrameSerializationContext(_settings.MaxSendMessageSize);
             var output = _httpContext.Response.BodyWriter;
             _serializationContext.WriteMessage(output, message, serializer, compress ? _responseCompressor : null, _settings.ResponseCompressionLevel);
-            if ((writeOptions?.Flags & WriteFlags.BufferHint) == 0)
+            if (!writeOptions.Has(WriteFlags.BufferHint))
             {
                 await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -193,7 +193,9 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
             foreach (var entry in rpc.Trailers) ResponseTrailersCore.Add(entry);
             return rpc.Status;
         }
-        if (exception is OperationCanceledException && _httpContext.RequestAborted.IsCancellationRequested)
+        // A client reset surfaces as IOException from the request body ("The client reset the request stream"):
+        // that is a cancellation too, not a handler error worth an error log.
+        if (exception is OperationCanceledException or IOException && _httpContext.RequestAborted.IsCancellationRequested)
         {
             return new Status(StatusCode.Cancelled, "The client cancelled the call.");
         }

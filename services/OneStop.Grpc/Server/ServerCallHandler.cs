@@ -31,6 +31,7 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
     public async Task HandleCallAsync(HttpContext httpContext)
     {
         if (!RequestValidation.IsValidGrpcRequest(httpContext)) return;
+        StreamingRequestLimits.Relax(httpContext, Method.Type);
 
         using var call = new HttpContextServerCallContext(httpContext, Method.FullName, Settings, Logger);
         Status status;
