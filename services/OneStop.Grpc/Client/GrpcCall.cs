@@ -283,6 +283,11 @@ internal sealed class GrpcCall<TRequest, TResponse> : IAsyncStreamReader<TRespon
         {
             Finish(StatusFromException(ex, "Error reading the response."), Metadata.Empty);
         }
+        if (_status is { StatusCode: StatusCode.OK })
+        {
+            // A Trailers-Only OK carries no message, and a unary call needs one.
+            throw new RpcException(new Status(StatusCode.Internal, "The server returned OK without a response message."), _trailers ?? Metadata.Empty);
+        }
         throw CallFailure();
     }
 

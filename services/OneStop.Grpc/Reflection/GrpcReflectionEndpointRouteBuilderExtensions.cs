@@ -13,7 +13,7 @@ public static class GrpcReflectionEndpointRouteBuilderExtensions
     public static GrpcServiceEndpointConventionBuilder MapGrpcReflectionService(this IEndpointRouteBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (builder.ServiceProvider.GetService<DescriptorIndexProvider>() is null)
+        if (builder.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(DescriptorIndexProvider)) != true)
         {
             throw new InvalidOperationException("Call services.AddGrpcReflection() before MapGrpcReflectionService.");
         }

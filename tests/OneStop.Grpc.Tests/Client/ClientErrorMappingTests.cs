@@ -72,6 +72,18 @@ public class ClientErrorMappingTests
     }
 
     [Fact]
+    public async Task A_Trailers_Only_OK_for_a_unary_call_is_INTERNAL()
+    {
+        await using var host = await PlainHttpServer(context =>
+        {
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = "0";
+            return Task.CompletedTask;
+        });
+        Assert.Equal(StatusCode.Internal, (await CallAsync(host)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_UNAVAILABLE()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
