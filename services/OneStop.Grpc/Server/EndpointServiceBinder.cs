@@ -12,10 +12,10 @@ internal sealed record MethodEndpoint(IMethod Method, RequestDelegate Handler);
 /// Receives the methods that generated <c>BindService</c> code declares and turns each into a request delegate
 /// bound to <typeparamref name="TService"/>'s implementation of it.
 /// </summary>
-internal sealed class EndpointServiceBinder<TService>(ServerSettings settings, ILogger logger, TimeProvider timeProvider) : ServiceBinderBase
+internal sealed class EndpointServiceBinder<TService>(ServerSettings settings, ILogger logger, TimeProvider timeProvider, IServiceProvider applicationServices) : ServiceBinderBase
     where TService : class
 {
-    private readonly ServiceActivator<TService> _activator = new(settings.Interceptors);
+    private readonly ServiceActivator<TService> _activator = new(settings.Interceptors, applicationServices);
 
     public List<MethodEndpoint> Endpoints { get; } = new();
 

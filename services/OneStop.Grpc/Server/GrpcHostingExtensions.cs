@@ -78,7 +78,7 @@ namespace Microsoft.AspNetCore.Builder
 
             var settings = ServerSettings.For<TService>(services);
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Grpc.AspNetCore.Server");
-            var binder = new EndpointServiceBinder<TService>(settings, logger, services.GetRequiredService<TimeProvider>());
+            var binder = new EndpointServiceBinder<TService>(settings, logger, services.GetRequiredService<TimeProvider>(), services);
             binder.BindGeneratedService();
 
             var conventions = new List<IEndpointConventionBuilder>();

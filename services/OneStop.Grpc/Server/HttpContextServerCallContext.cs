@@ -139,15 +139,36 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
 
     public async ValueTask<TRequest> ReadSingleRequestAsync<TRequest>(Func<DeserializationContext, TRequest> deserializer)
     {
-        var (hasMessage, message) = await Reader.ReadAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
+        var (hasMessage, message) = await ReadRequestMessageAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
         if (!hasMessage) throw new RpcException(new Status(StatusCode.Internal, "Request stream ended without a message."));
-        var (extra, _) = await Reader.ReadAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
+        var (extra, _) = await ReadRequestMessageAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
         if (extra) throw new RpcException(new Status(StatusCode.Internal, "Request stream had more than one message for a single-request method."));
         return message;
     }
 
-    /// <summary>Writes one response message frame and flushes it (sending the headers first if still held).</summary>
-    public async Task WriteMessageAsync<TResponse>(TResponse message, Action<TResponse, SerializationContext> serializer, WriteOptions? writeOptions, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next request message. Kestrel reports a client's RST_STREAM as an IOException from the body, sometimes
+    /// before RequestAborted is signalled: it is the client cancelling, not a handler error to log.
+    /// </summary>
+    public async ValueTask<(bool HasMessage, TRequest Message)> ReadRequestMessageAsync<TRequest>(Func<DeserializationContext, TRequest> deserializer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Reader.ReadAsync(deserializer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException)
+        {
+            throw new RpcException(new Status(StatusCode.Cancelled, "The client reset the request stream.", ex));
+        }
+    }
+
+    /// <summary>
+    /// Writes one response message frame and flushes it (sending the headers first if still held). The single
+    /// response of a unary or client-streaming call passes <paramref name="statusFollows"/>: the status is written
+    /// right after and completing the response flushes everything together, so Kestrel schedules one write for the
+    /// call instead of two. The bytes on the wire are the same.
+    /// </summary>
+    public async Task WriteMessageAsync<TResponse>(TResponse message, Action<TResponse, SerializationContext> serializer, WriteOptions? writeOptions, CancellationToken cancellationToken, bool statusFollows = false)
     {
         if (_completionLock is not null) await _completionLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -158,7 +179,7 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
             _serializationContext ??= new FrameSerializationContext(_settings.MaxSendMessageSize);
             var output = _httpContext.Response.BodyWriter;
             _serializationContext.WriteMessage(output, message, serializer, compress ? _responseCompressor : null, _settings.ResponseCompressionLevel);
-            if (!writeOptions.Has(WriteFlags.BufferHint))
+            if (!statusFollows && !writeOptions.Has(WriteFlags.BufferHint))
             {
                 await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -193,9 +214,7 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
             foreach (var entry in rpc.Trailers) ResponseTrailersCore.Add(entry);
             return rpc.Status;
         }
-        // A client reset surfaces as IOException from the request body ("The client reset the request stream"):
-        // that is a cancellation too, not a handler error worth an error log.
-        if (exception is OperationCanceledException or IOException && _httpContext.RequestAborted.IsCancellationRequested)
+        if (exception is OperationCanceledException && _httpContext.RequestAborted.IsCancellationRequested)
         {
             return new Status(StatusCode.Cancelled, "The client cancelled the call.");
         }

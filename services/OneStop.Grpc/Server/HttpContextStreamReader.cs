@@ -23,7 +23,7 @@ internal sealed class HttpContextStreamReader<TRequest>(HttpContextServerCallCon
         }
         try
         {
-            var (hasMessage, message) = await call.Reader.ReadAsync(deserializer, token).ConfigureAwait(false);
+            var (hasMessage, message) = await call.ReadRequestMessageAsync(deserializer, token).ConfigureAwait(false);
             _current = message;
             _completed = !hasMessage;
             return hasMessage;

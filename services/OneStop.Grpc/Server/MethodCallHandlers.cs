@@ -17,22 +17,21 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
     protected override async Task InvokeAsync(TService service, Interceptor[] interceptors, HttpContextServerCallContext call)
     {
         var request = await call.ReadSingleRequestAsync(Method.RequestMarshaller.ContextualDeserializer).ConfigureAwait(false);
-        Task<TResponse> responseTask;
-        if (interceptors.Length == 0)
-        {
-            responseTask = invoker(service, request, call);
-        }
-        else
-        {
-            UnaryServerMethod<TRequest, TResponse> next = (r, c) => invoker(service, r, c);
-            for (var i = interceptors.Length - 1; i >= 0; i--)
-            {
-                var (interceptor, inner) = (interceptors[i], next);
-                next = (r, c) => interceptor.UnaryServerHandler(r, c, inner);
-            }
-            responseTask = next(request, call);
-        }
+        var responseTask = interceptors.Length == 0 ? invoker(service, request, call) : InvokeWithInterceptors(service, interceptors, request, call);
         await WriteResponseAsync(call, await responseTask.ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    // A method of its own: the closure that captures the service would otherwise be allocated on every call
+    // (the compiler creates it on entry to the method that declares the captured variable), interceptors or not.
+    private Task<TResponse> InvokeWithInterceptors(TService service, Interceptor[] interceptors, TRequest request, ServerCallContext call)
+    {
+        UnaryServerMethod<TRequest, TResponse> next = (r, c) => invoker(service, r, c);
+        for (var i = interceptors.Length - 1; i >= 0; i--)
+        {
+            var (interceptor, inner) = (interceptors[i], next);
+            next = (r, c) => interceptor.UnaryServerHandler(r, c, inner);
+        }
+        return next(request, call);
     }
 }
 

@@ -64,10 +64,10 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
 
     private async Task HandleCallCoreAsync(HttpContext httpContext, HttpContextServerCallContext call)
     {
-        var (service, created) = Activator.Create(httpContext.RequestServices);
+        var (service, created) = Activator.Create(httpContext);
         try
         {
-            var interceptors = Activator.CreateInterceptors(httpContext.RequestServices);
+            var interceptors = Activator.CreateInterceptors(httpContext);
             await InvokeAsync(service, interceptors, call).ConfigureAwait(false);
         }
         finally
@@ -79,9 +79,10 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
     /// <summary>Reads the request(s), runs the method through any interceptors and writes the response(s).</summary>
     protected abstract Task InvokeAsync(TService service, Interceptor[] interceptors, HttpContextServerCallContext call);
 
+    /// <summary>The single response of a unary or client-streaming call; the status is sent right after it.</summary>
     protected Task WriteResponseAsync(HttpContextServerCallContext call, TResponse response)
     {
         if (response is null) throw new InvalidOperationException("The handler returned a null response.");
-        return call.WriteMessageAsync(response, Method.ResponseMarshaller.ContextualSerializer, call.WriteOptions, call.CancellationToken);
+        return call.WriteMessageAsync(response, Method.ResponseMarshaller.ContextualSerializer, call.WriteOptions, call.CancellationToken, statusFollows: true);
     }
 }
