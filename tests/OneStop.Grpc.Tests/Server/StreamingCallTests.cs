@@ -166,6 +166,8 @@ public class StreamingCallTests
             Duplex = async (requests, responses, context) =>
             {
                 connections[context.GetHttpContext().Connection.Id] = true;
+                // Read the request first, as a real service does: the server must not end a stream the client is still writing.
+                Assert.True(await requests.MoveNext(context.CancellationToken));
                 if (Interlocked.Increment(ref started) == streams) allStarted.TrySetResult();
                 // Every stream stays open until all of them are open at once.
                 await allStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), context.CancellationToken);
