@@ -13,7 +13,7 @@
 
 const http2 = require('node:http2');
 const zlib = require('node:zlib');
-const { grpc, packageDefinition, testing, COMPRESSABLE } = require('./proto');
+const { grpc, packageDefinition, testing, COMPRESSABLE, parseArgs } = require('./proto');
 
 const DEADLINE_MS = 10000;
 const ECHO_INITIAL_KEY = 'x-grpc-test-echo-initial';
@@ -409,15 +409,6 @@ async function echoStatus(stub, code, message, alsoDuplex) {
 // Main
 // ---------------------------------------------------------------------------
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    const m = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!m) throw new Error(`unexpected argument: ${argv[i]}`);
-    args[m[1]] = m[2] !== undefined ? m[2] : argv[++i];
-  }
-  return args;
-}
 
 // Fresh channels for every case, so one case's cancellations or compression
 // state cannot leak into the next.

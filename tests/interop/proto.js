@@ -27,4 +27,15 @@ const testing = grpc.loadPackageDefinition(packageDefinition).grpc.testing;
 // PayloadType.COMPRESSABLE, the only payload type in the schema.
 const COMPRESSABLE = 0;
 
-module.exports = { grpc, packageDefinition, testing, COMPRESSABLE };
+// Command-line flags as the interop tools take them: --name value or --name=value.
+function parseArgs(argv) {
+  const args = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) throw new Error(`unexpected argument: ${argv[i]}`);
+    args[m[1]] = m[2] !== undefined ? m[2] : argv[++i];
+  }
+  return args;
+}
+
+module.exports = { grpc, packageDefinition, testing, COMPRESSABLE, parseArgs };

@@ -12,7 +12,7 @@
 // section). UnimplementedCall is deliberately left unimplemented.
 
 const zlib = require('node:zlib');
-const { grpc, testing, COMPRESSABLE } = require('./proto');
+const { grpc, testing, COMPRESSABLE, parseArgs } = require('./proto');
 
 const ECHO_INITIAL_KEY = 'x-grpc-test-echo-initial';
 const ECHO_TRAILING_KEY = 'x-grpc-test-echo-trailing-bin';
@@ -340,15 +340,6 @@ function halfDuplexCall(call) {
 // Main
 // ---------------------------------------------------------------------------
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    const m = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!m) throw new Error(`unexpected argument: ${argv[i]}`);
-    args[m[1]] = m[2] !== undefined ? m[2] : argv[++i];
-  }
-  return args;
-}
 
 function main() {
   const args = parseArgs(process.argv.slice(2));
