@@ -1,0 +1,24 @@
+using System.Security.Claims;
+
+namespace OneStop.ServiceDefaults.Identity;
+
+/// <summary>
+/// Who is calling, from a validated token. Services authorize on this themselves (ARCHITECTURE.md: a header is
+/// never trusted because it came through the gateway). Claims missing from the token are empty strings.
+/// </summary>
+public sealed record CallerIdentity(string Subject, string OrganizationId, string RegionAgs, IReadOnlySet<string> Roles)
+{
+    /// <summary>The caller, or null when the request carried no valid token.</summary>
+    public static CallerIdentity? From(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return null;
+        var roles = user.FindAll(OneStopClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return new CallerIdentity(
+            user.FindFirst(OneStopClaimTypes.Subject)?.Value ?? "",
+            user.FindFirst(OneStopClaimTypes.Organization)?.Value ?? "",
+            user.FindFirst(OneStopClaimTypes.Region)?.Value ?? "",
+            roles);
+    }
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+}

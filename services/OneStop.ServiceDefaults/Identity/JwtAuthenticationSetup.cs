@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace OneStop.ServiceDefaults.Identity;
+
+/// <summary>
+/// JWT bearer authentication from <c>OneStop:Auth</c>. No fallback policy: anonymous calls go through with no
+/// identity, and each service decides what an anonymous caller may do.
+/// </summary>
+internal static class JwtAuthenticationSetup
+{
+    /// <summary>Tokens a few seconds past expiry are tolerated for clock drift between hosts, no more.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    public static void AddOneStopAuthentication(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(OneStopAuthOptions.SectionName);
+        var auth = section.Get<OneStopAuthOptions>() ?? new OneStopAuthOptions();
+        builder.Services.Configure<OneStopAuthOptions>(section);
+
+        // Resolved now, not when the options are first read, so a misconfigured service fails at startup.
+        var configure = CreateConfiguration(auth, explicitIssuer: section[nameof(OneStopAuthOptions.Issuer)] is not null,
+            builder.Environment.IsDevelopment());
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(configure);
+        builder.Services.AddAuthorization();
+    }
+
+    internal static Action<JwtBearerOptions> CreateConfiguration(OneStopAuthOptions auth, bool explicitIssuer, bool isDevelopment)
+    {
+        var key = ResolveSymmetricKey(auth, isDevelopment);
+        var useOidc = key is null;
+        if (useOidc && string.IsNullOrWhiteSpace(auth.Authority) && string.IsNullOrWhiteSpace(auth.MetadataAddress))
+        {
+            // Fail at startup rather than run a service that silently rejects every token.
+            throw new InvalidOperationException(
+                "OneStop:Auth has no signing key and no OIDC issuer. Set OneStop:Auth:Authority (or MetadataAddress) " +
+                "for a real issuer, OneStop:Auth:SigningKey (base64 HMAC key), or OneStop:Auth:UseDevelopmentKey=true " +
+                "for local runs (the Development environment uses the development key by itself).");
+        }
+        return options => Configure(options, auth, key, explicitIssuer);
+    }
+
+    /// <summary>A configured key wins; else the development key where allowed; else null (an OIDC issuer supplies keys).</summary>
+    private static byte[]? ResolveSymmetricKey(OneStopAuthOptions auth, bool isDevelopment)
+    {
+        if (!string.IsNullOrWhiteSpace(auth.SigningKey)) return DecodeKey(auth.SigningKey);
+        return isDevelopment || auth.UseDevelopmentKey ? DevelopmentTokens.SigningKey : null;
+    }
+
+    private static void Configure(JwtBearerOptions options, OneStopAuthOptions auth, byte[]? key, bool explicitIssuer)
+    {
+        // Keep "sub", "org", "region", "role" as they are in the token instead of the long WS-* claim URIs.
+        options.MapInboundClaims = false;
+        var parameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidIssuer = auth.Issuer,
+            ValidateAudience = true,
+            ValidAudience = auth.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = ClockSkew,
+            NameClaimType = OneStopClaimTypes.Subject,
+            RoleClaimType = OneStopClaimTypes.Role,
+        };
+
+        if (key is not null)
+        {
+            parameters.IssuerSigningKey = new SymmetricSecurityKey(key);
+        }
+        else
+        {
+            options.Authority = NullIfEmpty(auth.Authority);
+            if (NullIfEmpty(auth.MetadataAddress) is { } metadata) options.MetadataAddress = metadata;
+            options.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+            // The discovery document names the issuer; a configured Issuer only overrides it when set explicitly.
+            if (!explicitIssuer) parameters.ValidIssuer = null;
+        }
+        options.TokenValidationParameters = parameters;
+    }
+
+    private static byte[] DecodeKey(string base64)
+    {
+        try { return Convert.FromBase64String(base64); }
+        catch (FormatException e) { throw new InvalidOperationException("OneStop:Auth:SigningKey is not valid base64.", e); }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,37 @@
+namespace OneStop.ServiceDefaults.Identity;
+
+/// <summary>
+/// Token validation settings, bound from <c>OneStop:Auth</c>. Two modes:
+/// a shared HMAC key (<see cref="SigningKey"/>, or the development key) for local runs and tests, or a real
+/// OIDC issuer (<see cref="Authority"/> / <see cref="MetadataAddress"/>, e.g. Keycloak or Entra ID) whose
+/// signing keys come from its discovery document.
+/// </summary>
+public sealed class OneStopAuthOptions
+{
+    public const string SectionName = "OneStop:Auth";
+    public const string DefaultIssuer = "https://onestop.local/dev";
+    public const string DefaultAudience = "onestop";
+
+    /// <summary>
+    /// The expected <c>iss</c>. With an <see cref="Authority"/> and no explicit value here, the issuer from the
+    /// authority's discovery document is used instead.
+    /// </summary>
+    public string Issuer { get; set; } = DefaultIssuer;
+
+    public string Audience { get; set; } = DefaultAudience;
+
+    /// <summary>Base64 HMAC-SHA256 key. Takes precedence over everything else when set.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Use <see cref="DevelopmentTokens.SigningKey"/> outside the Development environment (local <c>./onestop up</c>).</summary>
+    public bool UseDevelopmentKey { get; set; }
+
+    /// <summary>OIDC issuer base address; its <c>.well-known/openid-configuration</c> supplies the keys.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Explicit discovery document address, when it is not under <see cref="Authority"/>.</summary>
+    public string? MetadataAddress { get; set; }
+
+    /// <summary>Only for an OIDC issuer reached over plain HTTP inside a test cluster.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+}

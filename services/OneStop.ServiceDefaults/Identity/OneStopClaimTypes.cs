@@ -1,0 +1,15 @@
+namespace OneStop.ServiceDefaults.Identity;
+
+/// <summary>
+/// The claim names as they appear in the token. JwtBearer is configured not to remap them
+/// (<c>MapInboundClaims = false</c>), so services see exactly these.
+/// </summary>
+public static class OneStopClaimTypes
+{
+    public const string Subject = "sub";
+    /// <summary>The caller's agency, as its directory id.</summary>
+    public const string Organization = "org";
+    /// <summary>The AGS of the caller's Kreis; every query is filtered by it.</summary>
+    public const string Region = "region";
+    public const string Role = "role";
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using OneStop.ServiceDefaults;
+using OneStop.ServiceDefaults.Data;
+using OneStop.ServiceDefaults.Identity;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The host wiring every OneStop service shares, so each Program.cs stays a few lines.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public const string PortKey = "OneStop:Port";
+
+    /// <summary>
+    /// Kestrel h2c on 127.0.0.1 (port from <c>OneStop:Port</c>, else <paramref name="defaultPort"/>; 0 picks a free
+    /// one), console logging, <see cref="TimeProvider.System"/>, gRPC with health and reflection, and JWT bearer
+    /// authentication from <c>OneStop:Auth</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, int defaultPort)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        var port = builder.Configuration.GetValue<int?>(PortKey) ?? defaultPort;
+        if (port is < 0 or > 65535) throw new InvalidOperationException($"{PortKey} must be 0..65535, not {port}.");
+
+        // gRPC only needs HTTP/2; without TLS that means prior knowledge (h2c), so HTTP/1.1 is not offered at all.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        // Per-request and per-SQL-statement lines at Information would drown the service's own log
+        // (the same levels the ASP.NET Core templates put in appsettings.json).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ServiceInfo(serviceName));
+        builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcReflection();
+        builder.AddOneStopAuthentication();
+        return builder;
+    }
+
+    /// <summary>Authentication, authorization, <c>grpc.health.v1</c> and server reflection.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        ServiceInfo.LogAddressesOnStart(app);
+        return app;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> on SQLite (default) or PostgreSQL per <c>OneStop:Database:Provider</c>
+    /// (see <see cref="DatabaseSettings.Resolve"/>), plus a health check that the database is reachable.
+    /// </summary>
+    public static IServiceCollection AddOneStopDbContext<TContext>(this WebApplicationBuilder builder, string databaseName)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = DatabaseSettings.Resolve(builder.Configuration, builder.Environment.ContentRootPath, databaseName);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddDbContext<TContext>(options =>
+        {
+            if (settings.Provider == DatabaseProvider.Postgres) options.UseNpgsql(settings.ConnectionString);
+            else options.UseSqlite(settings.ConnectionString);
+        });
+        builder.Services.AddHealthChecks().AddCheck<DbContextHealthCheck<TContext>>(databaseName, tags: ["db"]);
+        return builder.Services;
+    }
+}

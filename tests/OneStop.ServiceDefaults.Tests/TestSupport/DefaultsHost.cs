@@ -1,0 +1,71 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace OneStop.ServiceDefaults.Tests.TestSupport;
+
+/// <summary>
+/// A real service host made the way a OneStop Program.cs makes one (AddServiceDefaults + MapDefaultEndpoints),
+/// on 127.0.0.1 with <c>OneStop:Port=0</c> so the default port is overridden by a free one.
+/// </summary>
+public sealed class DefaultsHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private DefaultsHost(WebApplication app, string address)
+    {
+        _app = app;
+        Address = address;
+        Channel = GrpcChannel.ForAddress(address);
+    }
+
+    public string Address { get; }
+    public GrpcChannel Channel { get; }
+
+    public static async Task<DefaultsHost> StartAsync(string environment = "Production", IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var configuration = new Dictionary<string, string?>
+        {
+            ["OneStop:Port"] = "0",
+            ["OneStop:Auth:UseDevelopmentKey"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
+        builder.Configuration.AddInMemoryCollection(configuration);
+        // 5999 would be used without OneStop:Port; the free port proves the configuration wins.
+        builder.AddServiceDefaults("defaults-test", 5999);
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapGrpcService<WhoAmIService>();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new DefaultsHost(app, address);
+    }
+
+    /// <summary>Calls WhoAmI with an optional bearer token and a 10 s deadline.</summary>
+    public async Task<string> WhoAmIAsync(string? token)
+    {
+        var headers = new Metadata();
+        if (token is not null) headers.Add("authorization", "Bearer " + token);
+        var call = Channel.CreateCallInvoker().AsyncUnaryCall(WhoAmIService.WhoAmIMethod, null,
+            new CallOptions(headers, DateTime.UtcNow.AddSeconds(10)), "");
+        return await call.ResponseAsync;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try { await _app.StopAsync(timeout.Token); }
+        finally { await _app.DisposeAsync(); }
+    }
+}
