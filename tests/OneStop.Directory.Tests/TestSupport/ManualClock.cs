@@ -1,0 +1,9 @@
+namespace OneStop.Directory.Tests.TestSupport;
+
+/// <summary>A clock the test sets; timers still run on real time.</summary>
+public sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
