@@ -23,12 +23,24 @@ internal sealed class MessageReader
         _decompressor = decompressor;
     }
 
+    /// <summary>
+    /// Set when a message came with the end of the stream and nothing after it. Asking the pipe again would only
+    /// report that end once more; a unary call would pay a second read (and AdvanceTo) of the body for nothing.
+    /// </summary>
+    private bool _endSeen;
+
     /// <summary>Whether the last message read had its compressed flag set.</summary>
     public bool LastMessageCompressed { get; private set; }
 
     /// <summary>The next message, or <c>default</c> with false at the end of the stream.</summary>
     public async ValueTask<(bool HasMessage, T Message)> ReadAsync<T>(Func<DeserializationContext, T> deserializer, CancellationToken cancellationToken)
     {
+        if (_endSeen)
+        {
+            // What the pipe's read would do with a cancelled token, even with the end already there.
+            cancellationToken.ThrowIfCancellationRequested();
+            return (false, default!);
+        }
         while (true)
         {
             var result = await _input.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -51,7 +63,9 @@ internal sealed class MessageReader
                 try
                 {
                     LastMessageCompressed = compressed;
-                    return (true, Deserialize(deserializer, compressed, payload));
+                    var message = Deserialize(deserializer, compressed, payload);
+                    _endSeen = result.IsCompleted && buffer.IsEmpty;
+                    return (true, message);
                 }
                 finally
                 {

@@ -36,7 +36,7 @@ public static class MetadataHeaders
     public static bool TryAdd(Metadata metadata, string name, string? value)
     {
         // HTTP/2 names are lower-case on the wire, but Kestrel presents known headers as "Content-Type".
-        name = name.ToLowerInvariant();
+        name = KnownHeaderNames.ToLowerInvariant(name);
         if (value is null || GrpcProtocol.IsReservedHeader(name)) return true;
         try
         {

@@ -4,6 +4,7 @@ using Grpc.Net.Compression;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 using OneStop.Grpc.Protocol;
 
 namespace OneStop.Grpc.Server;
@@ -58,7 +59,19 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
     {
         var headers = _httpContext.Request.Headers;
 
-        var timeoutText = headers[GrpcProtocol.TimeoutHeader].ToString();
+        // One pass over the headers finds everything: binary values need the pass anyway, and a lookup by name of a
+        // header Kestrel does not know (all of these) costs a case-insensitive search each. With several problems,
+        // the timeout is reported first, then the encoding, then the first malformed binary header.
+        StringValues timeoutValue = default, encodingValue = default;
+        string? malformedBinaryHeader = null;
+        foreach (var header in headers)
+        {
+            if (string.Equals(header.Key, GrpcProtocol.TimeoutHeader, StringComparison.OrdinalIgnoreCase)) timeoutValue = header.Value;
+            else if (string.Equals(header.Key, GrpcProtocol.EncodingHeader, StringComparison.OrdinalIgnoreCase)) encodingValue = header.Value;
+            else if (malformedBinaryHeader is null && Metadata.Entry.IsBinaryKey(header.Key) && !AreValidBinaryValues(header.Value)) malformedBinaryHeader = header.Key;
+        }
+
+        var timeoutText = timeoutValue.ToString();
         if (timeoutText.Length > 0)
         {
             // As grpc-go does: a malformed timeout is a malformed request, not "no deadline".
@@ -66,7 +79,7 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
             StartDeadline(timeout, timeProvider);
         }
 
-        var encoding = headers[GrpcProtocol.EncodingHeader].ToString();
+        var encoding = encodingValue.ToString();
         if (encoding.Length > 0 && encoding != GrpcProtocol.IdentityEncoding)
         {
             _requestDecompressor = MessageCompression.Find(_settings.CompressionProviders, encoding);
@@ -77,19 +90,7 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
             }
         }
 
-        foreach (var header in headers)
-        {
-            if (Metadata.Entry.IsBinaryKey(header.Key))
-            {
-                foreach (var value in header.Value)
-                {
-                    if (value is null || !MetadataHeaders.TryDecodeBinary(value.Split(',')[0], out _))
-                    {
-                        return new Status(StatusCode.Internal, $"Malformed base64 in binary header '{header.Key}'.");
-                    }
-                }
-            }
-        }
+        if (malformedBinaryHeader is not null) return new Status(StatusCode.Internal, $"Malformed base64 in binary header '{malformedBinaryHeader}'.");
 
         if (_settings.ResponseCompressionAlgorithm is { } algorithm
             && MessageCompression.Accepts(headers[GrpcProtocol.AcceptEncodingHeader].ToString(), algorithm))
@@ -97,6 +98,15 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
             _responseCompressor = MessageCompression.Find(_settings.CompressionProviders, algorithm);
         }
         return null;
+    }
+
+    private static bool AreValidBinaryValues(StringValues values)
+    {
+        foreach (var value in values)
+        {
+            if (value is null || !MetadataHeaders.TryDecodeBinary(value.Split(',')[0], out _)) return false;
+        }
+        return true;
     }
 
     private void StartDeadline(TimeSpan timeout, TimeProvider timeProvider)
@@ -137,13 +147,27 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
 
     public MessageReader Reader => _reader ??= new MessageReader(_httpContext.Request.BodyReader, _settings.MaxReceiveMessageSize, _requestDecompressor);
 
+    /// <summary>
+    /// The one request of a unary or server-streaming call. Reads the reader directly rather than through
+    /// <see cref="ReadRequestMessageAsync{TRequest}"/> (same client-reset handling): every call comes through here,
+    /// and a layer of async state machine per read was a measurable part of a small call's cost.
+    /// </summary>
     public async ValueTask<TRequest> ReadSingleRequestAsync<TRequest>(Func<DeserializationContext, TRequest> deserializer)
     {
-        var (hasMessage, message) = await ReadRequestMessageAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
-        if (!hasMessage) throw new RpcException(new Status(StatusCode.Internal, "Request stream ended without a message."));
-        var (extra, _) = await ReadRequestMessageAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
-        if (extra) throw new RpcException(new Status(StatusCode.Internal, "Request stream had more than one message for a single-request method."));
-        return message;
+        var reader = Reader;
+        var cancellationToken = CancellationTokenCore;
+        try
+        {
+            var (hasMessage, message) = await reader.ReadAsync(deserializer, cancellationToken).ConfigureAwait(false);
+            if (!hasMessage) throw new RpcException(new Status(StatusCode.Internal, "Request stream ended without a message."));
+            var (extra, _) = await reader.ReadAsync(deserializer, cancellationToken).ConfigureAwait(false);
+            if (extra) throw new RpcException(new Status(StatusCode.Internal, "Request stream had more than one message for a single-request method."));
+            return message;
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException)
+        {
+            throw ClientReset(ex);
+        }
     }
 
     /// <summary>
@@ -158,9 +182,12 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
         }
         catch (IOException ex) when (ex is not BadHttpRequestException)
         {
-            throw new RpcException(new Status(StatusCode.Cancelled, "The client reset the request stream.", ex));
+            throw ClientReset(ex);
         }
     }
+
+    private static RpcException ClientReset(IOException exception) =>
+        new(new Status(StatusCode.Cancelled, "The client reset the request stream.", exception));
 
     /// <summary>
     /// Writes one response message frame and flushes it (sending the headers first if still held). The single
@@ -191,9 +218,17 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
     }
 
     /// <summary>Ends the call with <paramref name="status"/>, unless the deadline already ended it.</summary>
-    public async Task EndCallAsync(Status status)
+    public Task EndCallAsync(Status status)
     {
-        if (_completionLock is not null) await _completionLock.WaitAsync().ConfigureAwait(false);
+        // Without a deadline there is no lock and nothing else that completes the response; every call ends here,
+        // so the common case goes without a state machine of its own.
+        if (_completionLock is null) return _responseCompleted ? Task.CompletedTask : CompleteResponseAsync(status);
+        return EndCallWithDeadlineAsync(_completionLock, status);
+    }
+
+    private async Task EndCallWithDeadlineAsync(SemaphoreSlim completionLock, Status status)
+    {
+        await completionLock.WaitAsync().ConfigureAwait(false);
         try
         {
             if (_responseCompleted) return;
@@ -201,7 +236,7 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
         }
         finally
         {
-            _completionLock?.Release();
+            completionLock.Release();
         }
     }
 

@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Running;
+using OneStop.Benchmarks.ServerCall;
+using OneStop.Benchmarks.Servers;
+
+// One exe, several jobs. `raw-kestrel --port N` serves the hand-written EmptyCall endpoint that run-h2load.sh uses
+// as the throughput ceiling; `grpc-minimal --port N` serves EmptyCall through OneStop.Grpc with no interop rules;
+// `alloc-profile [calls]` shows which types a server call allocates; anything else goes to BenchmarkDotNet
+// (e.g. `--filter '*'`).
+switch (args.FirstOrDefault())
+{
+    case "raw-kestrel":
+        await RawKestrelServer.RunAsync(args[1..]).ConfigureAwait(false);
+        return;
+    case "grpc-minimal":
+        await MinimalGrpcServer.RunAsync(args[1..]).ConfigureAwait(false);
+        return;
+    case "alloc-profile":
+        await AllocationProfileCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(OneStop.Benchmarks.QuickJobConfig).Assembly).Run(args);
