@@ -70,6 +70,24 @@ public class InterceptorTests
     }
 
     [Fact]
+    public async Task Metadata_rewriting_never_changes_the_callers_metadata()
+    {
+        var seen = new List<int>();
+        var script = new Script { Unary = (_, context) => { seen.Add(context.RequestHeaders.GetAll("authorization").Count()); return Task.FromResult(new SimpleResponse()); } };
+        await using var server = await ScriptedHost.StartAsync(script);
+        using var channel = server.CreateChannel();
+        var invoker = channel.CreateCallInvoker().Intercept(metadata => { metadata.Add("authorization", "Bearer x"); return metadata; });
+        var client = new TestService.TestServiceClient(invoker);
+        var reused = new Metadata { { "x-trace", "1" } };
+
+        await client.UnaryCallAsync(new SimpleRequest(), reused);
+        await client.UnaryCallAsync(new SimpleRequest(), reused);
+
+        Assert.Equal(new[] { 1, 1 }, seen);
+        Assert.Single(reused);
+    }
+
+    [Fact]
     public async Task Metadata_rewriting_interceptor_and_WithHost()
     {
         string? host = null, header = null;

@@ -33,5 +33,13 @@ internal sealed class HostOverrideInterceptor(string host) : ContextRewritingInt
 internal sealed class MetadataInterceptor(Func<Metadata, Metadata> rewrite) : ContextRewritingInterceptor
 {
     protected override ClientInterceptorContext<TRequest, TResponse> Rewrite<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context) =>
-        new(context.Method, context.Host, context.Options.WithHeaders(rewrite(context.Options.Headers ?? new Metadata())));
+        new(context.Method, context.Host, context.Options.WithHeaders(rewrite(CopyOf(context.Options.Headers))));
+
+    /// <summary>A copy, so a rewrite that adds entries never changes a Metadata the caller reuses across calls.</summary>
+    private static Metadata CopyOf(Metadata? headers)
+    {
+        var copy = new Metadata();
+        if (headers is not null) foreach (var entry in headers) copy.Add(entry);
+        return copy;
+    }
 }
