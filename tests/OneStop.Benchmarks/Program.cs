@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
+using OneStop.Benchmarks.Directory;
 using OneStop.Benchmarks.ServerCall;
 using OneStop.Benchmarks.Servers;
 
 // One exe, several jobs. `raw-kestrel --port N` serves the hand-written EmptyCall endpoint that run-h2load.sh uses
 // as the throughput ceiling; `grpc-minimal --port N` serves EmptyCall through OneStop.Grpc with no interop rules;
-// `alloc-profile [calls]` shows which types a server call allocates; anything else goes to BenchmarkDotNet
+// `alloc-profile [calls]` shows which types a server call allocates; `redis-latency [lookups]` and
+// `search-latency [rounds]` print directory latency percentiles (docs/benchmarks.md, Directory); anything else goes to BenchmarkDotNet
 // (e.g. `--filter '*'`).
 switch (args.FirstOrDefault())
 {
@@ -16,6 +18,12 @@ switch (args.FirstOrDefault())
         return;
     case "alloc-profile":
         await AllocationProfileCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        return;
+    case "redis-latency":
+        await RedisLatencyCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        return;
+    case "search-latency":
+        SearchLatencyCommand.Run(args[1..]);
         return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(OneStop.Benchmarks.QuickJobConfig).Assembly).Run(args);

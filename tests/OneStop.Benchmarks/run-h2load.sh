@@ -21,15 +21,14 @@ TARGET_BYTES=1024
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 interop_project="$root/tests/OneStop.Grpc.InteropServer/OneStop.Grpc.InteropServer.csproj"
-interop_dll="$root/tests/OneStop.Grpc.InteropServer/bin/Release/net10.0/OneStop.Grpc.InteropServer.dll"
-bench_dll="$here/bin/Release/net10.0/OneStop.Benchmarks.dll"
 path=/grpc.testing.TestService/EmptyCall
-work=$(mktemp -d)
+mkdir -p "$here/bin"
+work=$(mktemp -d "$here/bin/h2load-run.XXXXXX")
 pids=()
 
 stop_servers() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
   rm -rf "$work"
 }
 trap stop_servers EXIT
@@ -41,6 +40,18 @@ fi
 [[ -f "$interop_project" ]] || { echo "missing $interop_project" >&2; exit 1; }
 dotnet build "$interop_project" -c Release --nologo -v quiet
 dotnet build "$here/OneStop.Benchmarks.csproj" -c Release --nologo -v quiet
+
+# The servers run from private copies of the build output, so a rebuild while the rounds run (others use the same
+# projects) cannot swap the binaries under them. Only the top level is needed: no satellite or native assets load.
+copy_output() { mkdir -p "$2" && find "$1" -maxdepth 1 -type f -exec cp {} "$2" \; ; }
+copy_output "$root/tests/OneStop.Grpc.InteropServer/bin/Release/net10.0" "$work/interop"
+copy_output "$here/bin/Release/net10.0" "$work/bench"
+interop_dll="$work/interop/OneStop.Grpc.InteropServer.dll"
+bench_dll="$work/bench/OneStop.Benchmarks.dll"
+if [[ -n "$BEFORE_INTEROP_DLL" ]]; then
+  copy_output "$(dirname "$BEFORE_INTEROP_DLL")" "$work/before"
+  BEFORE_INTEROP_DLL="$work/before/$(basename "$BEFORE_INTEROP_DLL")"
+fi
 
 # One empty grpc.testing.Empty request: flag 0, length 0.
 printf '\0\0\0\0\0' > "$work/empty-call.bin"

@@ -58,7 +58,7 @@ public class SearchServicesBenchmarks
     public int SecondPageWithToken() => _index.Search(_secondPage, Now).TotalSize;
 
     /// <summary>5,000 services made by varying the demo county's: new ids, numbered names, rotated areas and topics.</summary>
-    private static List<Service> GeneratedServices()
+    internal static List<Service> GeneratedServices()
     {
         var templates = DemoCounty.Services;
         var gemeinden = DemoCounty.Regions.Where(r => r.Level == RegionLevel.Gemeinde).Select(r => r.Ags).ToArray();

@@ -1,0 +1,27 @@
+namespace OneStop.Appointments.Data;
+
+/// <summary>Settings of the appointments service, bound from "OneStop:Appointments".</summary>
+public sealed class AppointmentsOptions
+{
+    public const string SectionName = "OneStop:Appointments";
+
+    /// <summary>
+    /// Check organization and location ids against the directory when resources and types are written. Off in
+    /// tests and the demo seed, which run without a directory.
+    /// </summary>
+    public bool ValidateDirectoryIds { get; set; } = true;
+
+    /// <summary>How long a hold lasts when the request does not say.</summary>
+    public TimeSpan DefaultHold { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan MaxHold { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Open (proposed, pending, booked, not yet over) appointments one client may have per region.</summary>
+    public int MaxOpenBookingsPerClient { get; set; } = 5;
+
+    /// <summary>
+    /// How long a cancelled slot stays blocked before others may book it, against appointment trading (someone
+    /// cancelling to hand the slot to a paying third party at once). Zero frees it at once.
+    /// </summary>
+    public TimeSpan CancellationReleaseDelay { get; set; } = TimeSpan.Zero;
+}

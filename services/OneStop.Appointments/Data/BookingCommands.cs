@@ -1,0 +1,223 @@
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneStop.Appointments.Domain;
+using OneStop.Appointments.V1;
+using OneStop.ServiceDefaults.Identity;
+
+namespace OneStop.Appointments.Data;
+
+/// <summary>
+/// HoldSlot, BookAppointment and RescheduleAppointment: the commands that take resources' time. Each is one
+/// transaction that purges freed allocation rows of the resources involved, then inserts every row of every
+/// participant; the unique key refuses the whole command if any resource is taken (ABORTED).
+/// </summary>
+public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction transaction, IOptions<AppointmentsOptions> options)
+{
+    public Task<Hold> HoldAsync(HoldSlotRequest request, UtcInterval interval, CallerIdentity caller, CancellationToken ct) =>
+        transaction.RunAsync(async () =>
+        {
+            var now = transaction.Now;
+            var type = await db.LoadTypeAsync(request.AppointmentTypeId, caller.RegionAgs, "appointment_type_id", ct);
+            var participants = await db.LoadAsync(type, request.Slot, interval, caller.RegionAgs, now, "slot", ct);
+            var holdFor = HoldDuration(request.HoldFor);
+            var hold = new Hold
+            {
+                Id = NewId("hold"),
+                Slot = CanonicalSlot(request.Slot, interval, participants),
+                ClientId = request.ClientId,
+                ExpiresAt = Timestamp.FromDateTimeOffset(now + holdFor),
+                Holder = caller.Subject,
+            };
+            await TakeAsync(participants, interval, null, hold.Id, now + holdFor, now, ct);
+            db.Holds.Add(new HoldRecord
+            {
+                Id = hold.Id,
+                RegionAgs = caller.RegionAgs,
+                Holder = caller.Subject,
+                ClientId = request.ClientId,
+                AppointmentTypeId = type.Id,
+                ExpiresAt = (now + holdFor).UtcDateTime,
+                Payload = Google.Protobuf.MessageExtensions.ToByteArray(hold),
+            });
+            return hold;
+        }, ct);
+
+    public Task<Appointment> BookAsync(BookAppointmentRequest request, UtcInterval? directInterval, string? idempotencyKey,
+        CallerIdentity caller, CancellationToken ct) =>
+        transaction.RunAsync(async () =>
+        {
+            var replay = await db.ReplayAsync(idempotencyKey, caller.Subject, nameof(BookAsync), request, Appointment.Parser, ct);
+            if (replay is not null) return replay;
+
+            var now = transaction.Now;
+            JointSlot slot;
+            UtcInterval interval;
+            string typeId;
+            HoldRecord? hold = null;
+            if (request.HoldId.Length > 0)
+            {
+                hold = await ConsumeHoldAsync(request, caller, now, ct);
+                slot = Hold.Parser.ParseFrom(hold.Payload).Slot;
+                interval = new UtcInterval(slot.Start.ToDateTimeOffset(), slot.End.ToDateTimeOffset());
+                typeId = hold.AppointmentTypeId;
+            }
+            else
+            {
+                slot = request.Slot;
+                interval = directInterval!.Value;
+                typeId = request.AppointmentTypeId;
+            }
+            var type = await db.LoadTypeAsync(typeId, caller.RegionAgs, "appointment_type_id", ct);
+            // A held slot passed the notice and horizon rules when it was held; resources and schedules are checked again.
+            var participants = await db.LoadAsync(type, slot, interval, caller.RegionAgs, request.HoldId.Length > 0 ? null : now, "slot", ct);
+            await EnsureBelowOpenLimitAsync(request.ClientId, caller.RegionAgs, now, ct);
+
+            var appointment = NewAppointment(request, type, CanonicalSlot(slot, interval, participants), participants, caller, now);
+            if (hold is not null) hold.ConsumedByAppointmentId = appointment.Id;
+            await TakeAsync(participants, interval, appointment.Id, null, null, now, ct);
+            var record = new AppointmentRecord();
+            record.Store(appointment);
+            record.Participants = [.. participants.Select(p => new ParticipantRecord { AppointmentId = appointment.Id, ResourceId = p.Resource.Id, OrganizationId = p.Resource.OrganizationId })];
+            db.Appointments.Add(record);
+            transaction.RecordChange(appointment);
+            db.Remember(idempotencyKey, caller.Subject, nameof(BookAsync), request, appointment, now);
+            return appointment;
+        }, ct);
+
+    /// <summary>
+    /// Atomic: the old rows are deleted and the new rows of every participant inserted in one transaction. If anyone
+    /// is busy at the new time the unique key refuses the insert, the transaction rolls back, and the old booking
+    /// (rows, participants, sequence) is exactly as it was. Deleting first lets an appointment move by less than its
+    /// own length without colliding with itself.
+    /// </summary>
+    public Task<Appointment> RescheduleAsync(string appointmentId, JointSlot newSlot, UtcInterval interval, CallerIdentity caller,
+        CancellationToken ct) =>
+        transaction.RunAsync(async () =>
+        {
+            var now = transaction.Now;
+            var record = await AppointmentAccess.LoadForUpdateAsync(db, appointmentId, caller, ct);
+            var current = record.ToProto();
+            if (current.Status is not (AppointmentStatus.Pending or AppointmentStatus.Booked or AppointmentStatus.Proposed))
+                throw DomainException.FailedPrecondition($"a {current.Status} appointment cannot be rescheduled.");
+            var type = await db.LoadTypeAsync(current.AppointmentTypeId, caller.RegionAgs, "appointment_id", ct);
+            var participants = await db.LoadAsync(type, newSlot, interval, caller.RegionAgs, now, "new_slot", ct);
+
+            await db.PurgeFreedAsync([.. participants.Select(p => p.Resource.Id)], now, ct);
+            var moved = current.Clone();
+            await db.DeleteRowsOfAppointmentAsync(appointmentId, ct);
+            db.StageRows(participants.Select(p => p.BusyFor(interval)), appointmentId, null, null);
+
+            var canonical = CanonicalSlot(newSlot, interval, participants);
+            moved.Start = canonical.Start;
+            moved.End = canonical.End;
+            moved.LocationId = canonical.LocationId.Length > 0 ? canonical.LocationId : moved.LocationId;
+            moved.Participants.Clear();
+            moved.Participants.AddRange(participants.Select(InitialParticipant));
+            moved.Status = StatusFor(moved.Participants);
+            moved.Sequence = current.Sequence + 1;
+            moved.Etag = moved.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            record.Store(moved);
+            await db.Participants.Where(p => p.AppointmentId == appointmentId).ExecuteDeleteAsync(ct);
+            db.Participants.AddRange(participants.Select(p => new ParticipantRecord { AppointmentId = appointmentId, ResourceId = p.Resource.Id, OrganizationId = p.Resource.OrganizationId }));
+            transaction.RecordChange(moved);
+            return moved;
+        }, ct);
+
+    private async Task<HoldRecord> ConsumeHoldAsync(BookAppointmentRequest request, CallerIdentity caller, DateTimeOffset now, CancellationToken ct)
+    {
+        var hold = await db.Holds.SingleOrDefaultAsync(h => h.Id == request.HoldId && h.RegionAgs == caller.RegionAgs, ct)
+            ?? throw DomainException.InvalidArgument("hold_id", $"hold '{request.HoldId}' does not exist.");
+        if (hold.Holder != caller.Subject)
+            throw new DomainException(DomainErrorCode.PermissionDenied, "hold_id: this hold belongs to another caller.", "hold_id");
+        if (hold.ConsumedByAppointmentId is not null)
+            throw DomainException.FailedPrecondition("this hold was already booked.", "hold_id");
+        if (hold.ExpiresAt <= now.UtcDateTime)
+            throw DomainException.FailedPrecondition("this hold has expired; find and hold the slot again.", "hold_id");
+        if (hold.ClientId != request.ClientId)
+            throw DomainException.InvalidArgument("client_id", "must be the client the hold was taken for.");
+        if (request.AppointmentTypeId.Length > 0 && request.AppointmentTypeId != hold.AppointmentTypeId)
+            throw DomainException.InvalidArgument("appointment_type_id", "must be the appointment type the hold was taken for.");
+        // The hold's rows give way to the booking's rows in this same transaction.
+        await db.DeleteRowsOfHoldAsync(hold.Id, ct);
+        return hold;
+    }
+
+    private async Task TakeAsync(IReadOnlyList<SlotParticipant> participants, UtcInterval interval, string? appointmentId, string? holdId,
+        DateTimeOffset? freedAt, DateTimeOffset now, CancellationToken ct)
+    {
+        await db.PurgeFreedAsync([.. participants.Select(p => p.Resource.Id)], now, ct);
+        db.StageRows(participants.Select(p => p.BusyFor(interval)), appointmentId, holdId, freedAt);
+    }
+
+    private async Task EnsureBelowOpenLimitAsync(string clientId, string regionAgs, DateTimeOffset now, CancellationToken ct)
+    {
+        var limit = options.Value.MaxOpenBookingsPerClient;
+        var cutoff = now.UtcDateTime;
+        var open = await db.Appointments.CountAsync(a => a.ClientId == clientId && a.RegionAgs == regionAgs && a.End > cutoff
+            && (a.Status == AppointmentStatus.Proposed || a.Status == AppointmentStatus.Pending || a.Status == AppointmentStatus.Booked), ct);
+        if (open >= limit)
+            throw DomainException.FailedPrecondition($"this client already has {open} open bookings (the limit is {limit}); cancel one first.", "client_id");
+    }
+
+    private TimeSpan HoldDuration(Duration? requested)
+    {
+        var holdFor = requested?.ToTimeSpan() ?? options.Value.DefaultHold;
+        if (holdFor > options.Value.MaxHold)
+            throw DomainException.InvalidArgument("hold_for", $"must be at most {options.Value.MaxHold.TotalMinutes:0} minutes.");
+        return holdFor;
+    }
+
+    private static Appointment NewAppointment(BookAppointmentRequest request, AppointmentType type, JointSlot slot,
+        IReadOnlyList<SlotParticipant> participants, CallerIdentity caller, DateTimeOffset now)
+    {
+        var appointment = new Appointment
+        {
+            Id = NewId("apt"),
+            ClientId = request.ClientId,
+            AppointmentTypeId = type.Id,
+            Start = slot.Start,
+            End = slot.End,
+            LocationId = slot.LocationId,
+            OnlineLink = request.OnlineLink,
+            Sequence = 0,
+            RequestedAt = request.RequestedAt ?? Timestamp.FromDateTimeOffset(now),
+            CreatedAt = Timestamp.FromDateTimeOffset(now),
+            RegionAgs = caller.RegionAgs,
+            Etag = "0",
+        };
+        appointment.Participants.AddRange(participants.Select(InitialParticipant));
+        appointment.Status = StatusFor(appointment.Participants);
+        return appointment;
+    }
+
+    private static Participant InitialParticipant(SlotParticipant p) => new()
+    {
+        ResourceId = p.Resource.Id,
+        Kind = p.Resource.Kind,
+        OrganizationId = p.Resource.OrganizationId,
+        Required = p.Required,
+        Status = ParticipantResponses.AtBooking(p.Resource.AutoAccept),
+    };
+
+    private static AppointmentStatus StatusFor(IEnumerable<Participant> participants) =>
+        ParticipantResponses.Derive(participants.Select(p => new ParticipantState(p.ResourceId, p.Required, p.Status)));
+
+    /// <summary>The slot as stored: the request's times, each resource's kind and organization from our records, a location.</summary>
+    private static JointSlot CanonicalSlot(JointSlot requested, UtcInterval interval, IReadOnlyList<SlotParticipant> participants)
+    {
+        var slot = new JointSlot
+        {
+            Start = Timestamp.FromDateTimeOffset(interval.Start),
+            End = Timestamp.FromDateTimeOffset(interval.End),
+            LocationId = requested.LocationId.Length > 0 ? requested.LocationId
+                : participants.FirstOrDefault(p => p.Resource.Kind == ResourceKind.Room)?.Resource.LocationId
+                  ?? participants[0].Resource.LocationId,
+            Score = requested.Score,
+        };
+        slot.Resources.AddRange(participants.Select(p => new SlotResource { ResourceId = p.Resource.Id, Kind = p.Resource.Kind, OrganizationId = p.Resource.OrganizationId }));
+        return slot;
+    }
+
+    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+}

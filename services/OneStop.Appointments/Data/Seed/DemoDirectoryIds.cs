@@ -1,0 +1,25 @@
+namespace OneStop.Appointments.Data.Seed;
+
+/// <summary>
+/// Directory ids of the demo county (services/OneStop.Directory/Data/Seed), repeated here as constants because a
+/// service never references another service's project. If the directory's demo ids change, change them here too.
+/// </summary>
+public static class DemoDirectoryIds
+{
+    public const string KreisAgs = "05766";
+
+    public const string IntegrationPoint = "org-ip-lippe";
+    public const string Auslaenderbehoerde = "org-abh-lippe";
+    public const string AgenturFuerArbeit = "org-aa-detmold";
+    public const string Jobcenter = "org-jc-lippe";
+    public const string WelcomeCenter = "org-wc-lippe";
+    public const string MbeCaritas = "org-mbe-caritas-lippe";
+    public const string JmdDiakonie = "org-jmd-diakonie-lippe";
+
+    public const string Kreishaus = "loc-kreishaus-detmold";
+    public const string AgenturDetmold = "loc-aa-detmold";
+    public const string JobcenterDetmold = "loc-jc-detmold";
+    public const string JobcenterBadSalzuflen = "loc-jc-bad-salzuflen";
+    public const string CaritasDetmold = "loc-caritas-detmold";
+    public const string DiakonieDetmold = "loc-diakonie-detmold";
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Appointments.Domain;
+using OneStop.Appointments.V1;
+
+namespace OneStop.Appointments.Data;
+
+/// <summary>One resource of a slot, loaded, with its schedule and whether the appointment type requires it.</summary>
+public sealed record SlotParticipant(Resource Resource, LocalSchedule Schedule, bool Required)
+{
+    /// <summary>What this resource keeps busy for the slot: the slot widened by its buffers.</summary>
+    public BusySpan BusyFor(UtcInterval slot)
+    {
+        var span = Schedule.Buffers.Around(slot);
+        return new BusySpan(Resource.Id, span.Start, span.End);
+    }
+}
+
+/// <summary>
+/// Loads the resources a client-sent slot names and checks them against the appointment type: every resource exists
+/// in the caller's region and fills one participant requirement, every required participant is filled, and the
+/// slot lies in each resource's availability. Refusals name the request field (<paramref name="field"/> prefix).
+/// </summary>
+public static class SlotParticipants
+{
+    private static readonly LocalSchedule NoSchedule = new([]);
+
+    public static async Task<AppointmentType> LoadTypeAsync(this AppointmentsDbContext db, string typeId, string regionAgs, string field,
+        CancellationToken ct)
+    {
+        var record = await db.AppointmentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == typeId && t.RegionAgs == regionAgs, ct)
+            ?? throw DomainException.InvalidArgument(field, $"appointment type '{typeId}' does not exist.");
+        return record.ToProto();
+    }
+
+    public static async Task<IReadOnlyList<SlotParticipant>> LoadAsync(this AppointmentsDbContext db, AppointmentType type, JointSlot slot,
+        UtcInterval interval, string regionAgs, DateTimeOffset? now, string field, CancellationToken ct)
+    {
+        var duration = type.Duration?.ToTimeSpan() ?? TimeSpan.Zero;
+        if (interval.Duration != duration)
+            throw DomainException.InvalidArgument($"{field}.end", $"the slot must last {duration.TotalMinutes:0} minutes, as appointment type '{type.Id}' does.");
+        if (interval.Start.ToUnixTimeSeconds() % (15 * 60) != 0)
+            throw DomainException.InvalidArgument($"{field}.start", "must be on the 15-minute grid.");
+        if (now is { } at) CheckTiming(type, interval, at, field);
+
+        var ids = slot.Resources.Select(r => r.ResourceId).ToList();
+        var resources = await db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id) && r.RegionAgs == regionAgs).ToDictionaryAsync(r => r.Id, ct);
+        var schedules = await db.Schedules.AsNoTracking().Where(s => ids.Contains(s.ResourceId)).ToDictionaryAsync(s => s.ResourceId, ct);
+
+        var loaded = new List<Resource>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!resources.TryGetValue(ids[i], out var record))
+                throw DomainException.InvalidArgument($"{field}.resources[{i}].resource_id", $"resource '{ids[i]}' does not exist.");
+            loaded.Add(record.ToProto());
+        }
+
+        var required = Assign(type, loaded, field);
+        var participants = new List<SlotParticipant>(loaded.Count);
+        for (var i = 0; i < loaded.Count; i++)
+        {
+            var schedule = schedules.TryGetValue(loaded[i].Id, out var s) ? ScheduleReader.Read(s.ToProto()) : NoSchedule;
+            if (!ResourceAvailability.Compute(schedule, interval.Start, interval.End).Any(a => a.Contains(interval)))
+                throw DomainException.FailedPrecondition($"resource '{loaded[i].Id}' is not available at that time.", $"{field}.resources[{i}]");
+            participants.Add(new SlotParticipant(loaded[i], schedule, required[i]));
+        }
+        return participants;
+    }
+
+    /// <summary>Minimum notice and booking horizon, against the transaction's clock; null <c>now</c> in LoadAsync skips them (a held slot).</summary>
+    private static void CheckTiming(AppointmentType type, UtcInterval interval, DateTimeOffset now, string field)
+    {
+        if (interval.Start < now) throw DomainException.InvalidArgument($"{field}.start", "is in the past.");
+        if (type.MinimumNotice is { } notice && interval.Start < now + notice.ToTimeSpan())
+            throw DomainException.InvalidArgument($"{field}.start", $"is sooner than the minimum notice of {notice.ToTimeSpan()}.");
+        if (type.BookingHorizon is { } horizon && interval.Start > now + horizon.ToTimeSpan())
+            throw DomainException.InvalidArgument($"{field}.start", $"is beyond the booking horizon of {horizon.ToTimeSpan().TotalDays:0} days.");
+    }
+
+    /// <summary>
+    /// Matches each resource to one participant requirement of the type (fixed resources first, then pools, the
+    /// interpreter and the room). Returns, per resource, whether its requirement is required.
+    /// </summary>
+    private static bool[] Assign(AppointmentType type, IReadOnlyList<Resource> resources, string field)
+    {
+        var requirements = new List<(Func<Resource, bool> Fits, bool Required, string Name)>();
+        foreach (var (p, j) in type.Participants.Select((p, j) => (p, j)).OrderBy(x => x.p.WhoCase == ParticipantRequirement.WhoOneofCase.Pool))
+        {
+            if (p.WhoCase == ParticipantRequirement.WhoOneofCase.ResourceId)
+                requirements.Add((r => r.Id == p.ResourceId, !p.Optional, $"participants[{j}] ({p.ResourceId})"));
+            else if (p.Pool is { } pool)
+                requirements.Add((r => r.Kind == ResourceKind.Counsellor && r.OrganizationId == pool.OrganizationId
+                    && (pool.Topic == OneStop.Directory.V1.Topic.Unspecified || r.Topics.Contains(pool.Topic)), !p.Optional,
+                    $"participants[{j}] (a counsellor of {pool.OrganizationId} for {pool.Topic})"));
+        }
+        if (type.InterpreterLanguage.Length > 0)
+            requirements.Add((r => r.Kind == ResourceKind.Interpreter && r.Languages.Contains(type.InterpreterLanguage), true,
+                $"an interpreter for '{type.InterpreterLanguage}'"));
+        if (type.RoomNeeds is { } needs)
+            requirements.Add((r => r.Kind == ResourceKind.Room && r.RoomCapacity >= needs.MinimumCapacity
+                && (!needs.WheelchairAccessible || r.WheelchairAccessible)
+                && (needs.LocationId.Length == 0 || r.LocationId == needs.LocationId), true, "a room"));
+
+        var assigned = new int[resources.Count];
+        Array.Fill(assigned, -1);
+        for (var k = 0; k < requirements.Count; k++)
+        {
+            var match = Enumerable.Range(0, resources.Count).FirstOrDefault(i => assigned[i] < 0 && requirements[k].Fits(resources[i]), -1);
+            if (match >= 0) assigned[match] = k;
+            else if (requirements[k].Required)
+                throw DomainException.InvalidArgument($"{field}.resources", $"no resource of the slot fills {requirements[k].Name}.");
+        }
+        var unassigned = Array.IndexOf(assigned, -1);
+        if (unassigned >= 0)
+            throw DomainException.InvalidArgument($"{field}.resources[{unassigned}].resource_id",
+                $"resource '{resources[unassigned].Id}' fills no participant of appointment type '{type.Id}'.");
+        return [.. assigned.Select(k => requirements[k].Required)];
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Appointments.Domain;
+using OneStop.Appointments.V1;
+using OneStop.ServiceDefaults.Identity;
+using Topic = OneStop.Directory.V1.Topic;
+
+namespace OneStop.Appointments.Data;
+
+/// <summary>
+/// FindJointSlots: loads the candidates of every requirement (pools by organization and topic, interpreters by
+/// language, rooms by needs) in the caller's region, their schedules and the allocation rows blocking now, and lets
+/// <see cref="JointSlotFinder"/> search. Read-only: holding and booking check everything again in the database.
+/// </summary>
+public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock)
+{
+    /// <summary>The longest range searched in one call: a quarter, enough for any booking horizon in use.</summary>
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(92);
+
+    public async Task<FindJointSlotsResponse> FindAsync(FindJointSlotsRequest request, CallerIdentity caller, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var from = Grpc.RequestValidator.Instant(request.RangeStart, "range_start");
+        var to = Grpc.RequestValidator.Instant(request.RangeEnd, "range_end");
+        if (to <= from) throw DomainException.InvalidArgument("range_end", "must be after range_start.");
+        if (to - from > MaxRange) throw DomainException.InvalidArgument("range_end", $"the range may span at most {MaxRange.TotalDays:0} days.");
+        var maxResults = Grpc.RequestValidator.MaxResults(request.MaxResults, "max_results");
+        var blocked = ScheduleReader.ReadBlocked(request.ClientBlocked);
+
+        var wanted = await WantedAsync(request, caller, ct);
+        var resources = (await db.Resources.AsNoTracking().Where(r => r.RegionAgs == caller.RegionAgs).ToListAsync(ct)).Select(r => r.ToProto()).ToList();
+        var pools = new List<(string Field, List<Resource> Members, bool Optional)>();
+        for (var i = 0; i < wanted.Participants.Count; i++)
+        {
+            var p = wanted.Participants[i];
+            pools.Add(p.WhoCase == ParticipantRequirement.WhoOneofCase.ResourceId
+                ? ($"{wanted.Field}[{i}].resource_id", resources.Where(r => r.Id == p.ResourceId).ToList(), p.Optional)
+                : ($"{wanted.Field}[{i}]", resources.Where(r => r.Kind == ResourceKind.Counsellor && r.OrganizationId == p.Pool.OrganizationId
+                    && (p.Pool.Topic == Topic.Unspecified || r.Topics.Contains(p.Pool.Topic))).ToList(), p.Optional));
+        }
+        var interpreters = wanted.InterpreterLanguage.Length == 0 ? null
+            : resources.Where(r => r.Kind == ResourceKind.Interpreter && r.Languages.Contains(wanted.InterpreterLanguage)).ToList();
+        var rooms = wanted.RoomNeeds is not { } needs ? null
+            : resources.Where(r => r.Kind == ResourceKind.Room && r.RoomCapacity >= needs.MinimumCapacity
+                && (!needs.WheelchairAccessible || r.WheelchairAccessible) && (needs.LocationId.Length == 0 || r.LocationId == needs.LocationId)).ToList();
+
+        var involved = pools.SelectMany(p => p.Members).Concat(interpreters ?? []).Concat(rooms ?? []).Select(r => r.Id).Distinct().ToList();
+        var schedules = (await db.Schedules.AsNoTracking().Where(s => involved.Contains(s.ResourceId)).ToListAsync(ct))
+            .ToDictionary(s => s.ResourceId, s => ScheduleReader.Read(s.ToProto()));
+        var allocations = await ExistingAsync(involved, schedules, from, to, now, ct);
+
+        SlotCandidate Candidate(Resource r)
+        {
+            var schedule = schedules.GetValueOrDefault(r.Id) ?? new LocalSchedule([]);
+            return SlotCandidate.From(new BookableResource(r.Id, r.Kind, r.OrganizationId, r.LocationId), schedule,
+                allocations.GetValueOrDefault(r.Id) ?? [], from, to, now);
+        }
+
+        var query = new JointSlotQuery
+        {
+            Participants = [.. pools.Select(p => new SlotRequirement(p.Field, [.. p.Members.Select(Candidate)], p.Optional))],
+            Interpreter = interpreters is null ? null : new SlotRequirement("interpreter_language", [.. interpreters.Select(Candidate)]),
+            Room = rooms is null ? null : new SlotRequirement("room_needs", [.. rooms.Select(Candidate)]),
+            Duration = wanted.Duration,
+            RangeStart = from,
+            RangeEnd = to,
+            Now = now,
+            MinimumNotice = wanted.MinimumNotice,
+            BookingHorizon = wanted.BookingHorizon,
+            ClientBlocked = blocked,
+            MaxResults = maxResults,
+        };
+        var response = new FindJointSlotsResponse();
+        response.Slots.AddRange(JointSlotFinder.Find(query).Select(s => s.ToContract()));
+        return response;
+    }
+
+    private sealed record Wanted(string Field, IReadOnlyList<ParticipantRequirement> Participants, string InterpreterLanguage, RoomNeeds? RoomNeeds,
+        TimeSpan Duration, TimeSpan MinimumNotice, TimeSpan? BookingHorizon);
+
+    /// <summary>What to search for: the appointment type's requirements, or the request's ad-hoc ones.</summary>
+    private async Task<Wanted> WantedAsync(FindJointSlotsRequest request, CallerIdentity caller, CancellationToken ct)
+    {
+        if (request.AppointmentTypeId.Length > 0)
+        {
+            var type = await db.LoadTypeAsync(request.AppointmentTypeId, caller.RegionAgs, "appointment_type_id", ct);
+            return new Wanted("appointment_type.participants", [.. type.Participants], type.InterpreterLanguage, type.RoomNeeds,
+                type.Duration.ToTimeSpan(), type.MinimumNotice?.ToTimeSpan() ?? TimeSpan.Zero, type.BookingHorizon?.ToTimeSpan());
+        }
+        if (request.Pools.Count == 0) throw DomainException.InvalidArgument("pools", "name an appointment_type_id or at least one pool.");
+        var duration = Grpc.RequestValidator.OptionalDuration(request.Duration, "duration")
+            ?? throw DomainException.InvalidArgument("duration", "is required for an ad-hoc search.");
+        for (var i = 0; i < request.Pools.Count; i++) Grpc.RequestValidator.Id(request.Pools[i].OrganizationId, $"pools[{i}].organization_id");
+        return new Wanted("pools", [.. request.Pools.Select(p => new ParticipantRequirement { Pool = p })], request.InterpreterLanguage,
+            request.RoomNeeds, duration, TimeSpan.Zero, null);
+    }
+
+    /// <summary>
+    /// The claims blocking now, one per resource and booking or hold, from the allocation rows. Rows include the
+    /// buffers they were booked with; those are taken off again because the finder adds the resource's buffers itself.
+    /// </summary>
+    private async Task<Dictionary<string, List<ExistingAllocation>>> ExistingAsync(IReadOnlyCollection<string> resourceIds,
+        IReadOnlyDictionary<string, LocalSchedule> schedules, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken ct)
+    {
+        var margin = TimeSpan.FromDays(1); // a booking just outside the range still blocks through its buffers
+        var rows = await db.Blocking(resourceIds, AllocationUnits.Containing(from - margin), AllocationUnits.Containing(to + margin) + 1, now)
+            .Select(a => new { a.ResourceId, a.Unit, a.AppointmentId, a.HoldId, a.FreedAt })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => (r.ResourceId, r.AppointmentId, r.HoldId))
+            .Select(g =>
+            {
+                var buffers = schedules.GetValueOrDefault(g.Key.ResourceId)?.Buffers ?? ResourceBuffers.None;
+                var start = AllocationUnits.StartOf(g.Min(r => r.Unit)) + buffers.Before;
+                var end = AllocationUnits.StartOf(g.Max(r => r.Unit) + 1) - buffers.After;
+                if (end <= start) (start, end) = (AllocationUnits.StartOf(g.Min(r => r.Unit)), AllocationUnits.StartOf(g.Max(r => r.Unit) + 1));
+                var freedAt = g.First().FreedAt;
+                var kind = g.Key.HoldId is not null ? AllocationKind.Hold : freedAt is null ? AllocationKind.Booking : AllocationKind.CancelledUntilRelease;
+                DateTimeOffset? until = freedAt is null ? null : new DateTimeOffset(freedAt.Value, TimeSpan.Zero);
+                return new ExistingAllocation(g.Key.ResourceId, new UtcInterval(start, end), kind, until);
+            })
+            .GroupBy(a => a.ResourceId)
+            .ToDictionary(g => g.Key, g => g.ToList());
+    }
+}

@@ -1,0 +1,8 @@
+namespace OneStop.Appointments.Data;
+
+/// <summary>
+/// Another writer got there first (ABORTED): the allocation table's unique key refused a row because a booking or
+/// hold took one of the resources for that time, or a catalogue entry changed since the caller read it. Nothing of
+/// the refused command was written; the caller may read again or choose another slot.
+/// </summary>
+public sealed class WriteConflictException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Appointments.Data;
+using OneStop.Appointments.Data.Seed;
+using OneStop.Appointments.Grpc;
+
+namespace OneStop.Appointments;
+
+/// <summary>The appointments service's wiring, so Program.cs (and the tests' host) stay a few lines.</summary>
+public static class Extensions
+{
+    public const string DatabaseName = "appointments";
+
+    public static WebApplicationBuilder AddAppointments(this WebApplicationBuilder builder)
+    {
+        builder.AddOneStopDbContext<AppointmentsDbContext>(DatabaseName);
+        // EF logs every failed SaveChanges as an error; here a refused allocation row is the expected answer to a
+        // race (ABORTED to the caller), not a fault. Other failures still surface as exceptions in the gRPC call.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical);
+        builder.Services.AddOptions<AppointmentsOptions>().Bind(builder.Configuration.GetSection(AppointmentsOptions.SectionName));
+        builder.Services.AddDirectoryClient();
+
+        builder.Services.AddSingleton<AppointmentFeed>();
+        builder.Services.AddScoped<CommandTransaction>();
+        builder.Services.AddScoped<DirectoryIds>();
+        builder.Services.AddScoped<CatalogCommands>();
+        builder.Services.AddScoped<BookingCommands>();
+        builder.Services.AddScoped<LifecycleCommands>();
+        builder.Services.AddScoped<AppointmentQueries>();
+        builder.Services.AddScoped<CalendarQueries>();
+        builder.Services.AddScoped<SlotSearch>();
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddHostedService<DatabaseMigration>();
+
+        builder.Services.AddGrpc().AddServiceOptions<AppointmentsGrpcService>(o => o.Interceptors.Add<DomainErrorInterceptor>());
+        return builder;
+    }
+
+    /// <summary>`seed` migrates and loads the demo calendars (idempotent), then exits; anything else runs the service.</summary>
+    public static async Task<int> RunAppointmentsAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["seed", ..])
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppointmentsDbContext>().Database.MigrateAsync();
+        var written = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        app.Logger.LogInformation("Seed finished: {Written} records written", written);
+        return 0;
+    }
+}
