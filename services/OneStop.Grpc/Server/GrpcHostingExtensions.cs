@@ -24,7 +24,8 @@ namespace Microsoft.Extensions.DependencyInjection
             services.AddRouting();
             services.AddOptions();
             services.TryAddSingleton(TimeProvider.System);
-            services.TryAddSingleton<UnimplementedRoutes>();
+            services.TryAddSingleton<GrpcServiceRegistry>();
+            services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Hosting.IStartupFilter, UnimplementedFallback>());
             if (configureOptions is not null) services.Configure(configureOptions);
             return new GrpcServerBuilder(services);
         }
@@ -69,12 +70,15 @@ namespace Microsoft.AspNetCore.Builder
 
     public static class GrpcEndpointRouteBuilderExtensions
     {
-        /// <summary>Maps every method of a generated-service implementation, plus UNIMPLEMENTED for unknown ones.</summary>
+        /// <summary>
+        /// Maps every method of a generated-service implementation. Unknown services and methods get UNIMPLEMENTED from
+        /// <see cref="UnimplementedFallback"/>, which runs only when no endpoint matched.
+        /// </summary>
         public static GrpcServiceEndpointConventionBuilder MapGrpcService<TService>(this IEndpointRouteBuilder builder) where TService : class
         {
             ArgumentNullException.ThrowIfNull(builder);
             var services = builder.ServiceProvider;
-            if (services.GetService<UnimplementedRoutes>() is null) throw new InvalidOperationException("Call services.AddGrpc() before MapGrpcService.");
+            var registry = services.GetService<GrpcServiceRegistry>() ?? throw new InvalidOperationException("Call services.AddGrpc() before MapGrpcService.");
 
             var settings = ServerSettings.For<TService>(services);
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Grpc.AspNetCore.Server");
@@ -89,22 +93,7 @@ namespace Microsoft.AspNetCore.Builder
                     .WithDisplayName($"gRPC - {endpoint.Method.FullName}"));
             }
 
-            var unimplemented = services.GetRequiredService<UnimplementedRoutes>();
-            var options = services.GetRequiredService<IOptions<GrpcServiceOptions>>().Value;
-            foreach (var serviceName in binder.Endpoints.Select(e => e.Method.ServiceName).Distinct())
-            {
-                if (unimplemented.TryClaim(builder, serviceName))
-                {
-                    builder.MapPost("/" + serviceName + "/{unimplementedMethod}", UnimplementedCallHandler.For("Method is unimplemented."))
-                        .WithDisplayName($"gRPC - unimplemented method of {serviceName}");
-                }
-            }
-            if (!options.IgnoreUnknownServices && unimplemented.TryClaim(builder, "*"))
-            {
-                builder.MapPost("/{unimplementedService}/{unimplementedMethod}", UnimplementedCallHandler.For("Service is unimplemented."))
-                    .WithDisplayName("gRPC - unimplemented service")
-                    .Add(b => ((RouteEndpointBuilder)b).Order = int.MaxValue);
-            }
+            foreach (var endpoint in binder.Endpoints) registry.Add(endpoint.Method.ServiceName);
             return new GrpcServiceEndpointConventionBuilder(conventions);
         }
     }
@@ -112,14 +101,16 @@ namespace Microsoft.AspNetCore.Builder
 
 namespace OneStop.Grpc.Server
 {
-    /// <summary>Remembers which catch-all UNIMPLEMENTED routes are mapped, so each is mapped once per route builder.</summary>
-    internal sealed class UnimplementedRoutes
+    /// <summary>The names of the gRPC services mapped in this app, to tell "unknown method" from "unknown service".</summary>
+    internal sealed class GrpcServiceRegistry
     {
-        private readonly HashSet<(IEndpointRouteBuilder, string)> _claimed = new();
+        private volatile HashSet<string> _names = new(StringComparer.Ordinal);
 
-        public bool TryClaim(IEndpointRouteBuilder builder, string name)
+        public void Add(string serviceName)
         {
-            lock (_claimed) return _claimed.Add((builder, name));
+            lock (this) _names = new HashSet<string>(_names, StringComparer.Ordinal) { serviceName };
         }
+
+        public bool Contains(string serviceName) => _names.Contains(serviceName);
     }
 }

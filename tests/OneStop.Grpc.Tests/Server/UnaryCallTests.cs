@@ -125,6 +125,26 @@ public class UnaryCallTests
     }
 
     [Fact]
+    public async Task Unknown_paths_get_UNIMPLEMENTED_naming_method_or_service_and_non_grpc_requests_a_plain_404()
+    {
+        await using var host = await ScriptedHost.StartAsync(new Script());
+        using var raw = new RawGrpcClient(host.Address);
+        var frame = RawGrpcClient.Frame([]);
+
+        var unknownMethod = await raw.SendAsync("/grpc.testing.TestService/NoSuchMethod", frame);
+        var unknownService = await raw.SendAsync("/no.such.Service/Call", frame);
+        var notGrpc = await raw.SendAsync("/no.such.Service/Call", frame, contentType: "application/json");
+
+        Assert.Equal(12, unknownMethod.GrpcStatus);
+        Assert.Equal("Method is unimplemented.", unknownMethod.GrpcMessage);
+        Assert.True(unknownMethod.Headers.ContainsKey("grpc-status"), "Trailers-Only expected");
+        Assert.Equal(12, unknownService.GrpcStatus);
+        Assert.Equal("Service is unimplemented.", unknownService.GrpcMessage);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, notGrpc.HttpStatus);
+        Assert.Null(notGrpc.GrpcStatus);
+    }
+
+    [Fact]
     public async Task A_new_service_instance_and_DI_scope_serve_each_call()
     {
         var script = new Script { Unary = (_, context) => Task.FromResult(new SimpleResponse { Hostname = context.GetHttpContext().RequestServices.GetRequiredService<ScopedCounter>().Id.ToString() }) };
