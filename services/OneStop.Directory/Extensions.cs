@@ -13,7 +13,7 @@ public static class Extensions
 
     public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
     {
-        builder.AddOneStopDbContext<DirectoryDbContext>(DatabaseName);
+        builder.AddOneStopDbContext<DirectoryDbContext, SqliteDirectoryDbContext, PostgresDirectoryDbContext>(DatabaseName);
         builder.Services.AddDirectoryReadModelWriter();
 
         builder.Services.AddSingleton<ChangeFeed>();

@@ -71,16 +71,25 @@ public static class ServiceDefaultsExtensions
     /// (see <see cref="DatabaseSettings.Resolve"/>), plus a health check that the database is reachable.
     /// </summary>
     public static IServiceCollection AddOneStopDbContext<TContext>(this WebApplicationBuilder builder, string databaseName)
-        where TContext : DbContext
+        where TContext : DbContext =>
+        builder.AddOneStopDbContext<TContext, TContext, TContext>(databaseName);
+
+    /// <summary>
+    /// Like <see cref="AddOneStopDbContext{TContext}"/>, for a context whose migrations differ per provider: each
+    /// provider has a subclass that owns its migrations, and <typeparamref name="TContext"/> resolves to the subclass
+    /// of the configured provider (the standard EF layout for one model on several providers).
+    /// </summary>
+    public static IServiceCollection AddOneStopDbContext<TContext, TSqliteContext, TPostgresContext>(
+        this WebApplicationBuilder builder, string databaseName)
+        where TContext : DbContext where TSqliteContext : TContext where TPostgresContext : TContext
     {
         ArgumentNullException.ThrowIfNull(builder);
         var settings = DatabaseSettings.Resolve(builder.Configuration, builder.Environment.ContentRootPath, databaseName);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddDbContext<TContext>(options =>
-        {
-            if (settings.Provider == DatabaseProvider.Postgres) options.UseNpgsql(settings.ConnectionString);
-            else options.UseSqlite(settings.ConnectionString);
-        });
+        if (settings.Provider == DatabaseProvider.Postgres)
+            builder.Services.AddDbContext<TContext, TPostgresContext>(options => options.UseNpgsql(settings.ConnectionString));
+        else
+            builder.Services.AddDbContext<TContext, TSqliteContext>(options => options.UseSqlite(settings.ConnectionString));
         builder.Services.AddHealthChecks().AddCheck<DbContextHealthCheck<TContext>>(databaseName, tags: ["db"]);
         return builder.Services;
     }

@@ -15,6 +15,10 @@ public sealed class DbContextTests : IDisposable
 
     public sealed class SampleContext(DbContextOptions<SampleContext> options) : DbContext(options);
 
+    public abstract class SplitContext(DbContextOptions options) : DbContext(options);
+    public sealed class SqliteSplitContext(DbContextOptions<SqliteSplitContext> options) : SplitContext(options);
+    public sealed class PostgresSplitContext(DbContextOptions<PostgresSplitContext> options) : SplitContext(options);
+
     private WebApplicationBuilder Builder(params (string Key, string? Value)[] settings)
     {
         Directory.CreateDirectory(_root);
@@ -70,6 +74,21 @@ public sealed class DbContextTests : IDisposable
         using var app = builder.Build();
         using var scope = app.Services.CreateScope();
         Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", scope.ServiceProvider.GetRequiredService<SampleContext>().Database.ProviderName);
+    }
+
+    [Theory]
+    [InlineData(null, typeof(SqliteSplitContext), "Microsoft.EntityFrameworkCore.Sqlite")]
+    [InlineData("Postgres", typeof(PostgresSplitContext), "Npgsql.EntityFrameworkCore.PostgreSQL")]
+    public void Per_provider_subclass_is_resolved_as_the_base_context(string? provider, Type expected, string providerName)
+    {
+        var builder = Builder(("OneStop:Database:Provider", provider),
+            ("ConnectionStrings:split", provider is null ? null : "Host=127.0.0.1;Database=split;Username=onestop"));
+        builder.AddOneStopDbContext<SplitContext, SqliteSplitContext, PostgresSplitContext>("split");
+        using var app = builder.Build();
+        using var scope = app.Services.CreateScope();
+        var context = scope.ServiceProvider.GetRequiredService<SplitContext>();
+        Assert.IsType(expected, context);
+        Assert.Equal(providerName, context.Database.ProviderName);
     }
 
     [Fact]

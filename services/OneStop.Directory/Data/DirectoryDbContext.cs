@@ -4,9 +4,17 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace OneStop.Directory.Data;
 
-/// <summary>The directory's own database: the four entry tables, regions, and the change log.</summary>
-public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
+/// <summary>
+/// The directory's own database: the four entry tables, regions, and the change log. The model lives here; each
+/// provider has a thin subclass that owns that provider's migrations (<see cref="SqliteDirectoryDbContext"/>,
+/// <see cref="PostgresDirectoryDbContext"/>). The service resolves this type and gets the one configuration chose.
+/// </summary>
+public abstract class DirectoryDbContext : DbContext
 {
+    protected DirectoryDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<OrganizationRecord> Organizations => Set<OrganizationRecord>();
     public DbSet<ServiceRecord> Services => Set<ServiceRecord>();
     public DbSet<LocationRecord> Locations => Set<LocationRecord>();

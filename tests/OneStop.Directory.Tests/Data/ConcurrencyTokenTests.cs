@@ -39,7 +39,7 @@ public sealed class ConcurrencyTokenTests : IDisposable
         Assert.Equal(2, (await check.Organizations.SingleAsync()).Version);
     }
 
-    private DirectoryDbContext NewContext() => new(new DbContextOptionsBuilder<DirectoryDbContext>()
+    private SqliteDirectoryDbContext NewContext() => new(new DbContextOptionsBuilder<SqliteDirectoryDbContext>()
         .UseSqlite($"Data Source={Path.Combine(_directory, "directory.db")}").Options);
 
     public void Dispose()

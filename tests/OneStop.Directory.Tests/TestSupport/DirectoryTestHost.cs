@@ -17,7 +17,8 @@ namespace OneStop.Directory.Tests.TestSupport;
 
 /// <summary>
 /// The directory as Program.cs builds it, on a real Kestrel at 127.0.0.1:0 with its own SQLite file in a temp
-/// directory. Redis points at a port where nothing listens: the service must work without it.
+/// directory (or the database the extra settings name). Redis points at a port where nothing listens: the service
+/// must work without it.
 /// </summary>
 public sealed class DirectoryTestHost : IAsyncDisposable
 {
@@ -35,10 +36,12 @@ public sealed class DirectoryTestHost : IAsyncDisposable
     public string DataDirectory { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DirectoryTestHost> StartAsync(TimeProvider? clock = null, string? dataDirectory = null)
+    /// <param name="settings">Extra configuration, e.g. the database provider and connection string.</param>
+    public static async Task<DirectoryTestHost> StartAsync(TimeProvider? clock = null, string? dataDirectory = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         dataDirectory ??= NewDataDirectory();
-        var app = Build(dataDirectory, clock, []);
+        var app = Build(dataDirectory, clock, [], settings);
         app.MapGrpcService<DirectoryGrpcService>();
         app.MapDefaultEndpoints();
         await app.StartAsync();
@@ -54,7 +57,8 @@ public sealed class DirectoryTestHost : IAsyncDisposable
     }
 
     /// <summary>The same wiring as Program.cs, with test configuration.</summary>
-    public static WebApplication Build(string dataDirectory, TimeProvider? clock, string[] args)
+    public static WebApplication Build(string dataDirectory, TimeProvider? clock, string[] args,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -69,6 +73,7 @@ public sealed class DirectoryTestHost : IAsyncDisposable
             ["OneStop:DataDirectory"] = dataDirectory,
         });
         builder.Configuration.AddInMemoryCollection(TestRedis.Configuration);
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults("directory", 0);
         builder.AddDirectory();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

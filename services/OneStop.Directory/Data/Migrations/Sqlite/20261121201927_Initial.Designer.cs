@@ -8,9 +8,9 @@ using OneStop.Directory.Data;
 
 #nullable disable
 
-namespace OneStop.Directory.Data.Migrations
+namespace OneStop.Directory.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(DirectoryDbContext))]
+    [DbContext(typeof(SqliteDirectoryDbContext))]
     [Migration("20261121201927_Initial")]
     partial class Initial
     {

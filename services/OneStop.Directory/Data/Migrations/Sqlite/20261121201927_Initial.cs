@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OneStop.Directory.Data.Migrations
+namespace OneStop.Directory.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -7,10 +7,10 @@ using OneStop.Directory.Data;
 
 #nullable disable
 
-namespace OneStop.Directory.Data.Migrations
+namespace OneStop.Directory.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(DirectoryDbContext))]
-    partial class DirectoryDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteDirectoryDbContext))]
+    partial class SqliteDirectoryDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
