@@ -1,39 +1,13 @@
 using Grpc.Core;
-using Grpc.Core.Interceptors;
+using OneStop.ServiceDefaults.Grpc;
 using OneStop.Directory.Domain;
 
 namespace OneStop.Directory.Grpc;
 
 /// <summary>Maps the domain's refusals to gRPC status codes, in one place for every RPC (ARCHITECTURE.md).</summary>
-public sealed class DomainErrorInterceptor : Interceptor
+public sealed class DomainErrorInterceptor : ExceptionMappingInterceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
-        UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            return await continuation(request, context);
-        }
-        catch (Exception ex) when (ToRpc(ex) is { } rpc)
-        {
-            throw rpc;
-        }
-    }
-
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
-        ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            await continuation(request, responseStream, context);
-        }
-        catch (Exception ex) when (ToRpc(ex) is { } rpc)
-        {
-            throw rpc;
-        }
-    }
-
-    public static RpcException? ToRpc(Exception ex) => ex switch
+    protected override RpcException? ToRpc(Exception exception) => exception switch
     {
         InvalidFieldException e => new RpcException(new Status(StatusCode.InvalidArgument, e.Message)),
         NotPermittedException e => new RpcException(new Status(StatusCode.PermissionDenied, e.Message)),
