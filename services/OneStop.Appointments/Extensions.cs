@@ -12,7 +12,7 @@ public static class Extensions
 
     public static WebApplicationBuilder AddAppointments(this WebApplicationBuilder builder)
     {
-        builder.AddOneStopDbContext<AppointmentsDbContext>(DatabaseName);
+        builder.AddOneStopDbContext<AppointmentsDbContext, SqliteAppointmentsDbContext, PostgresAppointmentsDbContext>(DatabaseName);
         // EF logs every failed SaveChanges as an error; here a refused allocation row is the expected answer to a
         // race (ABORTED to the caller), not a fault. Other failures still surface as exceptions in the gRPC call.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical);
@@ -27,6 +27,7 @@ public static class Extensions
         builder.Services.AddScoped<LifecycleCommands>();
         builder.Services.AddScoped<AppointmentQueries>();
         builder.Services.AddScoped<CalendarQueries>();
+        builder.Services.AddScoped<StatisticsQueries>();
         builder.Services.AddScoped<SlotSearch>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHostedService<DatabaseMigration>();

@@ -6,31 +6,52 @@ namespace OneStop.Appointments.Data;
 public readonly record struct BusySpan(string ResourceId, DateTimeOffset Start, DateTimeOffset End);
 
 /// <summary>
-/// Writes and frees allocation rows. Never checks for free time itself: it stages the rows, and the unique key
-/// decides at SaveChanges. Callers run it inside their command's transaction.
+/// Writes and frees allocation rows. Whatever is read first is a shortcut; the unique key decides at SaveChanges.
+/// Callers run it inside their command's transaction.
 /// </summary>
 public static class Allocations
 {
     /// <summary>
-    /// Deletes the rows of <paramref name="resourceIds"/> that stopped blocking (expired holds, cancellations past
-    /// their release delay), so that inserting over them succeeds. Runs as SQL inside the caller's transaction.
+    /// Takes the units of <paramref name="spans"/> for a booking or a hold, inside the caller's transaction:
+    /// <list type="number">
+    /// <item>reads the rows already in those units (one statement);</item>
+    /// <item>if any still blocks, refuses at once with <see cref="WriteConflictException"/>: the fast path for the
+    /// common refusal, which spares the database a failing INSERT and EF its exception;</item>
+    /// <item>deletes rows there that stopped blocking (expired holds, cancellations past their release delay), only
+    /// when there are any, so inserting over them succeeds;</item>
+    /// <item>stages one row per resource and unit; the unique key decides at SaveChanges.</item>
+    /// </list>
+    /// The read is only a shortcut: a writer that commits between it and SaveChanges (another process, or a
+    /// connection outside the write gate) is still refused by the primary key, which stays the final arbiter.
+    /// Freed rows outside the spans are left; they block nobody and go when their units are next taken.
     /// </summary>
-    public static Task<int> PurgeFreedAsync(this AppointmentsDbContext db, IReadOnlyCollection<string> resourceIds, DateTimeOffset now,
-        CancellationToken ct)
+    public static async Task TakeAsync(this AppointmentsDbContext db, IReadOnlyList<BusySpan> spans, string? appointmentId, string? holdId,
+        DateTimeOffset? freedAt, DateTimeOffset now, CancellationToken ct)
     {
+        if (spans.Count == 0) return;
+        var units = spans.ToDictionary(s => s.ResourceId, s => AllocationUnits.Covering(s.Start, s.End).ToHashSet());
+        var resourceIds = units.Keys.ToList();
+        var fromUnit = units.Values.SelectMany(u => u).Min();
+        var toUnit = units.Values.SelectMany(u => u).Max() + 1;
         var cutoff = now.UtcDateTime;
-        return db.Allocations
-            .Where(a => resourceIds.Contains(a.ResourceId) && a.FreedAt != null && a.FreedAt <= cutoff)
-            .ExecuteDeleteAsync(ct);
-    }
 
-    /// <summary>Stages one row per resource and unit of <paramref name="spans"/> for a booking or a hold.</summary>
-    public static void StageRows(this AppointmentsDbContext db, IEnumerable<BusySpan> spans, string? appointmentId, string? holdId,
-        DateTimeOffset? freedAt)
-    {
+        var present = await db.Allocations.AsNoTracking()
+            .Where(a => resourceIds.Contains(a.ResourceId) && a.Unit >= fromUnit && a.Unit < toUnit)
+            .Select(a => new { a.ResourceId, a.Unit, a.FreedAt })
+            .ToListAsync(ct);
+        var inSpans = present.Where(a => units.TryGetValue(a.ResourceId, out var taken) && taken.Contains(a.Unit)).ToList();
+        if (inSpans.Any(a => a.FreedAt is null || a.FreedAt > cutoff))
+            throw new WriteConflictException(WriteConflictException.SlotTaken);
+        if (inSpans.Count > 0)
+        {
+            await db.Allocations
+                .Where(a => resourceIds.Contains(a.ResourceId) && a.Unit >= fromUnit && a.Unit < toUnit && a.FreedAt != null && a.FreedAt <= cutoff)
+                .ExecuteDeleteAsync(ct);
+        }
+
         foreach (var span in spans)
         {
-            foreach (var unit in AllocationUnits.Covering(span.Start, span.End))
+            foreach (var unit in units[span.ResourceId])
             {
                 db.Allocations.Add(new AllocationRecord
                 {

@@ -6,10 +6,16 @@ namespace OneStop.Appointments.Data;
 /// <summary>
 /// The appointments service's own database. The allocation table is what keeps a resource from being booked twice:
 /// its primary key (resource, 5-minute unit) is unique, and every hold, booking and reschedule inserts all its rows
-/// in one transaction.
+/// in one transaction. The model lives here; each provider has a thin subclass that owns that provider's migrations
+/// (<see cref="SqliteAppointmentsDbContext"/>, <see cref="PostgresAppointmentsDbContext"/>). The service resolves
+/// this type and gets the one configuration chose.
 /// </summary>
-public sealed class AppointmentsDbContext(DbContextOptions<AppointmentsDbContext> options) : DbContext(options)
+public abstract class AppointmentsDbContext : DbContext
 {
+    protected AppointmentsDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<ResourceRecord> Resources => Set<ResourceRecord>();
     public DbSet<ScheduleRecord> Schedules => Set<ScheduleRecord>();
     public DbSet<AppointmentTypeRecord> AppointmentTypes => Set<AppointmentTypeRecord>();
@@ -28,8 +34,6 @@ public sealed class AppointmentsDbContext(DbContextOptions<AppointmentsDbContext
     private static readonly ValueConverter<DateTime?, DateTime?> NullableUtc = new(
         v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
-
-    protected override void OnConfiguring(DbContextOptionsBuilder options) => options.AddInterceptors(SqliteWriteSettings.Instance);
 
     protected override void OnModelCreating(ModelBuilder model)
     {

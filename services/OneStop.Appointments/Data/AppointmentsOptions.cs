@@ -1,3 +1,5 @@
+using OneStop.Appointments.Domain;
+
 namespace OneStop.Appointments.Data;
 
 /// <summary>Settings of the appointments service, bound from "OneStop:Appointments".</summary>
@@ -24,4 +26,11 @@ public sealed class AppointmentsOptions
     /// cancelling to hand the slot to a paying third party at once). Zero frees it at once.
     /// </summary>
     public TimeSpan CancellationReleaseDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>These settings as the rules of <see cref="HoldPolicy"/>: configuration stays here, the rules stay in Domain.</summary>
+    public HoldOptions ToHoldOptions() => new() { DefaultHold = DefaultHold, MaximumHold = MaxHold };
+
+    /// <summary>These settings as the rules of <see cref="CancellationPolicy"/>.</summary>
+    public CancellationOptions ToCancellationOptions() =>
+        new() { ReleaseDelay = CancellationReleaseDelay, MaxOpenBookingsPerClient = MaxOpenBookingsPerClient };
 }

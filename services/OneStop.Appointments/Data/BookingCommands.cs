@@ -9,8 +9,10 @@ namespace OneStop.Appointments.Data;
 
 /// <summary>
 /// HoldSlot, BookAppointment and RescheduleAppointment: the commands that take resources' time. Each is one
-/// transaction that purges freed allocation rows of the resources involved, then inserts every row of every
-/// participant; the unique key refuses the whole command if any resource is taken (ABORTED).
+/// transaction that inserts every allocation row of every participant (<see cref="Allocations.TakeAsync"/>); the
+/// unique key refuses the whole command if any resource is taken (ABORTED). Hold expiry and the open-booking limit
+/// are the domain's <see cref="HoldPolicy"/> and <see cref="CancellationPolicy"/>, configured from
+/// <see cref="AppointmentsOptions"/>.
 /// </summary>
 public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction transaction, IOptions<AppointmentsOptions> options)
 {
@@ -18,18 +20,18 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
         transaction.RunAsync(async () =>
         {
             var now = transaction.Now;
-            var type = await db.LoadTypeAsync(request.AppointmentTypeId, caller.RegionAgs, "appointment_type_id", ct);
-            var participants = await db.LoadAsync(type, request.Slot, interval, caller.RegionAgs, now, "slot", ct);
-            var holdFor = HoldDuration(request.HoldFor);
+            var (type, participants) = await db.LoadTypeAndSlotAsync(request.AppointmentTypeId, "appointment_type_id", request.Slot, interval,
+                caller.RegionAgs, now, "slot", ct);
+            var expiresAt = Holds().ExpiresAt(request.HoldFor?.ToTimeSpan());
             var hold = new Hold
             {
                 Id = NewId("hold"),
-                Slot = CanonicalSlot(request.Slot, interval, participants),
+                Slot = CanonicalSlot(request.Slot, interval, participants, now),
                 ClientId = request.ClientId,
-                ExpiresAt = Timestamp.FromDateTimeOffset(now + holdFor),
+                ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt),
                 Holder = caller.Subject,
             };
-            await TakeAsync(participants, interval, null, hold.Id, now + holdFor, now, ct);
+            await db.TakeAsync([.. participants.Select(p => p.BusyFor(interval))], null, hold.Id, expiresAt, now, ct);
             db.Holds.Add(new HoldRecord
             {
                 Id = hold.Id,
@@ -37,7 +39,7 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
                 Holder = caller.Subject,
                 ClientId = request.ClientId,
                 AppointmentTypeId = type.Id,
-                ExpiresAt = (now + holdFor).UtcDateTime,
+                ExpiresAt = expiresAt.UtcDateTime,
                 Payload = Google.Protobuf.MessageExtensions.ToByteArray(hold),
             });
             return hold;
@@ -68,14 +70,14 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
                 interval = directInterval!.Value;
                 typeId = request.AppointmentTypeId;
             }
-            var type = await db.LoadTypeAsync(typeId, caller.RegionAgs, "appointment_type_id", ct);
             // A held slot passed the notice and horizon rules when it was held; resources and schedules are checked again.
-            var participants = await db.LoadAsync(type, slot, interval, caller.RegionAgs, request.HoldId.Length > 0 ? null : now, "slot", ct);
+            var (type, participants) = await db.LoadTypeAndSlotAsync(typeId, "appointment_type_id", slot, interval, caller.RegionAgs,
+                request.HoldId.Length > 0 ? null : now, "slot", ct);
             await EnsureBelowOpenLimitAsync(request.ClientId, caller.RegionAgs, now, ct);
 
-            var appointment = NewAppointment(request, type, CanonicalSlot(slot, interval, participants), participants, caller, now);
+            var appointment = NewAppointment(request, type, CanonicalSlot(slot, interval, participants, now), participants, caller, now);
             if (hold is not null) hold.ConsumedByAppointmentId = appointment.Id;
-            await TakeAsync(participants, interval, appointment.Id, null, null, now, ct);
+            await db.TakeAsync([.. participants.Select(p => p.BusyFor(interval))], appointment.Id, null, null, now, ct);
             var record = new AppointmentRecord();
             record.Store(appointment);
             record.Participants = [.. participants.Select(p => new ParticipantRecord { AppointmentId = appointment.Id, ResourceId = p.Resource.Id, OrganizationId = p.Resource.OrganizationId })];
@@ -100,15 +102,14 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             var current = record.ToProto();
             if (current.Status is not (AppointmentStatus.Pending or AppointmentStatus.Booked or AppointmentStatus.Proposed))
                 throw DomainException.FailedPrecondition($"a {current.Status} appointment cannot be rescheduled.");
-            var type = await db.LoadTypeAsync(current.AppointmentTypeId, caller.RegionAgs, "appointment_id", ct);
-            var participants = await db.LoadAsync(type, newSlot, interval, caller.RegionAgs, now, "new_slot", ct);
+            var (_, participants) = await db.LoadTypeAndSlotAsync(current.AppointmentTypeId, "appointment_id", newSlot, interval,
+                caller.RegionAgs, now, "new_slot", ct);
 
-            await db.PurgeFreedAsync([.. participants.Select(p => p.Resource.Id)], now, ct);
             var moved = current.Clone();
             await db.DeleteRowsOfAppointmentAsync(appointmentId, ct);
-            db.StageRows(participants.Select(p => p.BusyFor(interval)), appointmentId, null, null);
+            await db.TakeAsync([.. participants.Select(p => p.BusyFor(interval))], appointmentId, null, null, now, ct);
 
-            var canonical = CanonicalSlot(newSlot, interval, participants);
+            var canonical = CanonicalSlot(newSlot, interval, participants, now);
             moved.Start = canonical.Start;
             moved.End = canonical.End;
             moved.LocationId = canonical.LocationId.Length > 0 ? canonical.LocationId : moved.LocationId;
@@ -128,12 +129,10 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
     {
         var hold = await db.Holds.SingleOrDefaultAsync(h => h.Id == request.HoldId && h.RegionAgs == caller.RegionAgs, ct)
             ?? throw DomainException.InvalidArgument("hold_id", $"hold '{request.HoldId}' does not exist.");
-        if (hold.Holder != caller.Subject)
-            throw new DomainException(DomainErrorCode.PermissionDenied, "hold_id: this hold belongs to another caller.", "hold_id");
+        // Whose it is and whether it still lives are the domain's rules; "now" is the transaction's.
+        Holds().EnsureConsumable(hold.Holder, new DateTimeOffset(DateTime.SpecifyKind(hold.ExpiresAt, DateTimeKind.Utc)), caller.Subject);
         if (hold.ConsumedByAppointmentId is not null)
             throw DomainException.FailedPrecondition("this hold was already booked.", "hold_id");
-        if (hold.ExpiresAt <= now.UtcDateTime)
-            throw DomainException.FailedPrecondition("this hold has expired; find and hold the slot again.", "hold_id");
         if (hold.ClientId != request.ClientId)
             throw DomainException.InvalidArgument("client_id", "must be the client the hold was taken for.");
         if (request.AppointmentTypeId.Length > 0 && request.AppointmentTypeId != hold.AppointmentTypeId)
@@ -143,30 +142,17 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
         return hold;
     }
 
-    private async Task TakeAsync(IReadOnlyList<SlotParticipant> participants, UtcInterval interval, string? appointmentId, string? holdId,
-        DateTimeOffset? freedAt, DateTimeOffset now, CancellationToken ct)
-    {
-        await db.PurgeFreedAsync([.. participants.Select(p => p.Resource.Id)], now, ct);
-        db.StageRows(participants.Select(p => p.BusyFor(interval)), appointmentId, holdId, freedAt);
-    }
-
+    /// <summary>Counts the client's open appointments in SQL (the same test as <see cref="CancellationPolicy.IsOpen"/>) and lets the policy decide.</summary>
     private async Task EnsureBelowOpenLimitAsync(string clientId, string regionAgs, DateTimeOffset now, CancellationToken ct)
     {
-        var limit = options.Value.MaxOpenBookingsPerClient;
         var cutoff = now.UtcDateTime;
         var open = await db.Appointments.CountAsync(a => a.ClientId == clientId && a.RegionAgs == regionAgs && a.End > cutoff
             && (a.Status == AppointmentStatus.Proposed || a.Status == AppointmentStatus.Pending || a.Status == AppointmentStatus.Booked), ct);
-        if (open >= limit)
-            throw DomainException.FailedPrecondition($"this client already has {open} open bookings (the limit is {limit}); cancel one first.", "client_id");
+        new CancellationPolicy(options.Value.ToCancellationOptions()).EnsureClientMayBook(open);
     }
 
-    private TimeSpan HoldDuration(Duration? requested)
-    {
-        var holdFor = requested?.ToTimeSpan() ?? options.Value.DefaultHold;
-        if (holdFor > options.Value.MaxHold)
-            throw DomainException.InvalidArgument("hold_for", $"must be at most {options.Value.MaxHold.TotalMinutes:0} minutes.");
-        return holdFor;
-    }
+    /// <summary>The hold rules at this command's "now" (see <see cref="FrozenClock"/>).</summary>
+    private HoldPolicy Holds() => new(options.Value.ToHoldOptions(), new FrozenClock(transaction.Now));
 
     private static Appointment NewAppointment(BookAppointmentRequest request, AppointmentType type, JointSlot slot,
         IReadOnlyList<SlotParticipant> participants, CallerIdentity caller, DateTimeOffset now)
@@ -181,7 +167,8 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             LocationId = slot.LocationId,
             OnlineLink = request.OnlineLink,
             Sequence = 0,
-            RequestedAt = request.RequestedAt ?? Timestamp.FromDateTimeOffset(now),
+            RequestedAt = request.RequestedAt ?? slot.RequestedAt ?? Timestamp.FromDateTimeOffset(now),
+            FirstOfferAt = slot.OfferedAt,
             CreatedAt = Timestamp.FromDateTimeOffset(now),
             RegionAgs = caller.RegionAgs,
             Etag = "0",
@@ -203,8 +190,11 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
     private static AppointmentStatus StatusFor(IEnumerable<Participant> participants) =>
         ParticipantResponses.Derive(participants.Select(p => new ParticipantState(p.ResourceId, p.Required, p.Status)));
 
-    /// <summary>The slot as stored: the request's times, each resource's kind and organization from our records, a location.</summary>
-    private static JointSlot CanonicalSlot(JointSlot requested, UtcInterval interval, IReadOnlyList<SlotParticipant> participants)
+    /// <summary>
+    /// The slot as stored: the request's times, each resource's kind and organization from our records, a location,
+    /// and the search's statistics stamps (an offer time from the future is a forged or broken one and is dropped).
+    /// </summary>
+    private static JointSlot CanonicalSlot(JointSlot requested, UtcInterval interval, IReadOnlyList<SlotParticipant> participants, DateTimeOffset now)
     {
         var slot = new JointSlot
         {
@@ -214,6 +204,8 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
                 : participants.FirstOrDefault(p => p.Resource.Kind == ResourceKind.Room)?.Resource.LocationId
                   ?? participants[0].Resource.LocationId,
             Score = requested.Score,
+            OfferedAt = requested.OfferedAt is { } offered && offered.ToDateTimeOffset() <= now ? offered : null,
+            RequestedAt = requested.RequestedAt is { } asked && asked.ToDateTimeOffset() <= now ? asked : null,
         };
         slot.Resources.AddRange(participants.Select(p => new SlotResource { ResourceId = p.Resource.Id, Kind = p.Resource.Kind, OrganizationId = p.Resource.OrganizationId }));
         return slot;

@@ -33,7 +33,7 @@ public sealed class CommandTransaction(AppointmentsDbContext db, AppointmentFeed
                 }
                 catch (DbUpdateException e) when (UniqueViolation.Is(e))
                 {
-                    throw new WriteConflictException("A resource of this slot is no longer free at that time; choose another slot.", e);
+                    throw new WriteConflictException(WriteConflictException.SlotTaken, e);
                 }
                 finally
                 {

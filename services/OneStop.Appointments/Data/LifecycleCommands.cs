@@ -28,15 +28,16 @@ public sealed class LifecycleCommands(AppointmentsDbContext db, CommandTransacti
         }, ct);
 
     /// <summary>
-    /// The time is released after the configured delay: the allocation rows stay and get a FreedAt, so they block
-    /// until then and the next writer's purge removes them afterwards.
+    /// The time is released after the configured delay (<see cref="CancellationPolicy.ReleaseAt"/>): the allocation
+    /// rows stay and get a FreedAt, so they block until then and the next writer over those units removes them.
     /// </summary>
     public Task<Appointment> CancelAsync(CancelAppointmentRequest request, CallerIdentity caller, CancellationToken ct) =>
         ChangeAsync(request.AppointmentId, caller, async appointment =>
         {
             appointment.Status = AppointmentLifecycle.Cancel(appointment.Status);
             appointment.CancelReason = request.Reason;
-            await db.ReleaseRowsOfAppointmentAsync(appointment.Id, transaction.Now + options.Value.CancellationReleaseDelay, ct);
+            var releaseAt = new CancellationPolicy(options.Value.ToCancellationOptions()).ReleaseAt(transaction.Now);
+            await db.ReleaseRowsOfAppointmentAsync(appointment.Id, releaseAt, ct);
         }, ct);
 
     public Task<Appointment> CheckInAsync(string appointmentId, CallerIdentity caller, CancellationToken ct) =>

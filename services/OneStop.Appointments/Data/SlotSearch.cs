@@ -10,23 +10,19 @@ namespace OneStop.Appointments.Data;
 /// FindJointSlots: loads the candidates of every requirement (pools by organization and topic, interpreters by
 /// language, rooms by needs) in the caller's region, their schedules and the allocation rows blocking now, and lets
 /// <see cref="JointSlotFinder"/> search. Read-only: holding and booking check everything again in the database.
+/// The request's shape (range, max_results, ad-hoc duration, pool ids) was checked by the gRPC layer, which hands
+/// over the parsed values as <see cref="SlotSearchLimits"/>.
 /// </summary>
 public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock)
 {
-    /// <summary>The longest range searched in one call: a quarter, enough for any booking horizon in use.</summary>
-    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(92);
-
-    public async Task<FindJointSlotsResponse> FindAsync(FindJointSlotsRequest request, CallerIdentity caller, CancellationToken ct)
+    public async Task<FindJointSlotsResponse> FindAsync(FindJointSlotsRequest request, SlotSearchLimits limits, CallerIdentity caller,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var from = Grpc.RequestValidator.Instant(request.RangeStart, "range_start");
-        var to = Grpc.RequestValidator.Instant(request.RangeEnd, "range_end");
-        if (to <= from) throw DomainException.InvalidArgument("range_end", "must be after range_start.");
-        if (to - from > MaxRange) throw DomainException.InvalidArgument("range_end", $"the range may span at most {MaxRange.TotalDays:0} days.");
-        var maxResults = Grpc.RequestValidator.MaxResults(request.MaxResults, "max_results");
+        var (from, to, maxResults) = (limits.From, limits.To, limits.MaxResults);
         var blocked = ScheduleReader.ReadBlocked(request.ClientBlocked);
 
-        var wanted = await WantedAsync(request, caller, ct);
+        var wanted = await WantedAsync(request, limits.AdHocDuration, caller, ct);
         var resources = (await db.Resources.AsNoTracking().Where(r => r.RegionAgs == caller.RegionAgs).ToListAsync(ct)).Select(r => r.ToProto()).ToList();
         var pools = new List<(string Field, List<Resource> Members, bool Optional)>();
         for (var i = 0; i < wanted.Participants.Count; i++)
@@ -69,8 +65,17 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock)
             ClientBlocked = blocked,
             MaxResults = maxResults,
         };
+        // Stamped for statistics: a hold or booking made from one of these slots carries them into the appointment.
+        var offeredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now);
+        var requestedAt = request.RequestedAt ?? offeredAt;
         var response = new FindJointSlotsResponse();
-        response.Slots.AddRange(JointSlotFinder.Find(query).Select(s => s.ToContract()));
+        foreach (var found in JointSlotFinder.Find(query))
+        {
+            var slot = found.ToContract();
+            slot.OfferedAt = offeredAt;
+            slot.RequestedAt = requestedAt;
+            response.Slots.Add(slot);
+        }
         return response;
     }
 
@@ -78,7 +83,7 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock)
         TimeSpan Duration, TimeSpan MinimumNotice, TimeSpan? BookingHorizon);
 
     /// <summary>What to search for: the appointment type's requirements, or the request's ad-hoc ones.</summary>
-    private async Task<Wanted> WantedAsync(FindJointSlotsRequest request, CallerIdentity caller, CancellationToken ct)
+    private async Task<Wanted> WantedAsync(FindJointSlotsRequest request, TimeSpan? adHocDuration, CallerIdentity caller, CancellationToken ct)
     {
         if (request.AppointmentTypeId.Length > 0)
         {
@@ -86,10 +91,7 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock)
             return new Wanted("appointment_type.participants", [.. type.Participants], type.InterpreterLanguage, type.RoomNeeds,
                 type.Duration.ToTimeSpan(), type.MinimumNotice?.ToTimeSpan() ?? TimeSpan.Zero, type.BookingHorizon?.ToTimeSpan());
         }
-        if (request.Pools.Count == 0) throw DomainException.InvalidArgument("pools", "name an appointment_type_id or at least one pool.");
-        var duration = Grpc.RequestValidator.OptionalDuration(request.Duration, "duration")
-            ?? throw DomainException.InvalidArgument("duration", "is required for an ad-hoc search.");
-        for (var i = 0; i < request.Pools.Count; i++) Grpc.RequestValidator.Id(request.Pools[i].OrganizationId, $"pools[{i}].organization_id");
+        var duration = adHocDuration ?? throw DomainException.InvalidArgument("duration", "is required for an ad-hoc search.");
         return new Wanted("pools", [.. request.Pools.Select(p => new ParticipantRequirement { Pool = p })], request.InterpreterLanguage,
             request.RoomNeeds, duration, TimeSpan.Zero, null);
     }
@@ -121,3 +123,6 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock)
             .ToDictionary(g => g.Key, g => g.ToList());
     }
 }
+
+/// <summary>The checked and parsed limits of one search: the range, how many slots at most, and an ad-hoc search's duration.</summary>
+public sealed record SlotSearchLimits(DateTimeOffset From, DateTimeOffset To, int MaxResults, TimeSpan? AdHocDuration);

@@ -13,11 +13,15 @@ namespace OneStop.Appointments.Grpc;
 /// </summary>
 public sealed class AppointmentsGrpcService(
     AppointmentsDbContext db, BookingCommands booking, LifecycleCommands lifecycle, CatalogCommands catalog, AppointmentQueries queries,
-    SlotSearch slots, CalendarQueries calendar, AppointmentFeed feed)
+    SlotSearch slots, CalendarQueries calendar, StatisticsQueries statistics, AppointmentFeed feed)
     : AppointmentsService.AppointmentsServiceBase
 {
-    public override Task<FindJointSlotsResponse> FindJointSlots(FindJointSlotsRequest request, ServerCallContext context) =>
-        slots.FindAsync(request, Callers.RequireBooking(context), context.CancellationToken);
+    public override Task<FindJointSlotsResponse> FindJointSlots(FindJointSlotsRequest request, ServerCallContext context)
+    {
+        var caller = Callers.RequireBooking(context);
+        var limits = SearchLimits(request);
+        return slots.FindAsync(request, limits, caller, context.CancellationToken);
+    }
 
     public override Task<Hold> HoldSlot(HoldSlotRequest request, ServerCallContext context)
     {
@@ -171,7 +175,7 @@ public sealed class AppointmentsGrpcService(
         var from = Instant(request.From, "from");
         var to = Instant(request.To, "to");
         if (to <= from) throw DomainException.InvalidArgument("to", "must be after from.");
-        return calendar.StatsAsync(from, to, caller, context.CancellationToken);
+        return statistics.StatsAsync(from, to, caller, context.CancellationToken);
     }
 
     public override Task<Resource> UpsertResource(UpsertResourceRequest request, ServerCallContext context)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
+using OneStop.Appointments.Data;
 using OneStop.Appointments.Domain;
 using OneStop.Appointments.V1;
 
@@ -81,7 +82,33 @@ public static partial class RequestValidator
                 throw DomainException.InvalidArgument($"{field}.resources[{i}].resource_id", "names a resource twice.");
         }
         OptionalId(slot.LocationId, $"{field}.location_id");
+        if (slot.OfferedAt is not null) Instant(slot.OfferedAt, $"{field}.offered_at");
+        if (slot.RequestedAt is not null) Instant(slot.RequestedAt, $"{field}.requested_at");
         return new UtcInterval(start, end);
+    }
+
+    /// <summary>
+    /// FindJointSlots' shape: a range of at most <see cref="MaxSearchRange"/>, max_results, and for an ad-hoc search
+    /// (no appointment type) at least one pool with an organization id and a positive duration.
+    /// </summary>
+    public static SlotSearchLimits SearchLimits(FindJointSlotsRequest request)
+    {
+        var from = Instant(request.RangeStart, "range_start");
+        var to = Instant(request.RangeEnd, "range_end");
+        if (to <= from) throw DomainException.InvalidArgument("range_end", "must be after range_start.");
+        if (to - from > MaxSearchRange) throw DomainException.InvalidArgument("range_end", $"the range may span at most {MaxSearchRange.TotalDays:0} days.");
+        var maxResults = MaxResults(request.MaxResults, "max_results");
+        if (request.RequestedAt is not null) Instant(request.RequestedAt, "requested_at");
+        if (request.AppointmentTypeId.Length > 0)
+        {
+            Id(request.AppointmentTypeId, "appointment_type_id");
+            return new SlotSearchLimits(from, to, maxResults, null);
+        }
+        if (request.Pools.Count == 0) throw DomainException.InvalidArgument("pools", "name an appointment_type_id or at least one pool.");
+        var duration = OptionalDuration(request.Duration, "duration")
+            ?? throw DomainException.InvalidArgument("duration", "is required for an ad-hoc search.");
+        for (var i = 0; i < request.Pools.Count; i++) Id(request.Pools[i].OrganizationId, $"pools[{i}].organization_id");
+        return new SlotSearchLimits(from, to, maxResults, duration);
     }
 
     public static int PageSize(int value, string field)

@@ -36,10 +36,12 @@ public sealed class AppointmentsTestHost : IAsyncDisposable
     public string DataDirectory { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<AppointmentsTestHost> StartAsync(TimeProvider clock, TimeSpan? releaseDelay = null, string? dataDirectory = null)
+    /// <param name="settings">Extra configuration, applied last (e.g. provider Postgres and its connection string).</param>
+    public static async Task<AppointmentsTestHost> StartAsync(TimeProvider clock, TimeSpan? releaseDelay = null, string? dataDirectory = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         dataDirectory ??= NewDataDirectory();
-        var app = Build(dataDirectory, clock, [], releaseDelay);
+        var app = Build(dataDirectory, clock, [], releaseDelay, settings);
         app.MapGrpcService<AppointmentsGrpcService>();
         app.MapDefaultEndpoints();
         await app.StartAsync();
@@ -54,7 +56,8 @@ public sealed class AppointmentsTestHost : IAsyncDisposable
         return directory;
     }
 
-    public static WebApplication Build(string dataDirectory, TimeProvider? clock, string[] args, TimeSpan? releaseDelay = null)
+    public static WebApplication Build(string dataDirectory, TimeProvider? clock, string[] args, TimeSpan? releaseDelay = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -71,6 +74,7 @@ public sealed class AppointmentsTestHost : IAsyncDisposable
             ["OneStop:Appointments:ValidateDirectoryIds"] = "false",
             ["OneStop:Appointments:CancellationReleaseDelay"] = (releaseDelay ?? TimeSpan.Zero).ToString(),
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults("appointments", 0);
         builder.AddAppointments();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -1,4 +1,4 @@
-using OneStop.Directory.Tests.TestSupport;
+using OneStop.TestSupport;
 
 namespace OneStop.Directory.Tests.Postgres;
 
@@ -7,4 +7,8 @@ namespace OneStop.Directory.Tests.Postgres;
 public sealed class PostgresCollection : ICollectionFixture<PostgresServerFixture>
 {
     public const string Name = "postgres";
+
+    /// <summary>The directory's configuration for <paramref name="connectionString"/>: provider Postgres.</summary>
+    public static IReadOnlyDictionary<string, string?> DirectorySettings(string connectionString) =>
+        PostgresServerFixture.ServiceSettings(OneStop.Directory.Extensions.DatabaseName, connectionString);
 }

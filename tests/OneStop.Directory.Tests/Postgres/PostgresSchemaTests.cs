@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OneStop.Directory.Data;
 using OneStop.Directory.Tests.TestSupport;
+using OneStop.TestSupport;
 using OneStop.Directory.V1;
 using static OneStop.Directory.Tests.TestSupport.TestData;
 
@@ -17,7 +18,7 @@ public sealed class PostgresSchemaTests(PostgresServerFixture server)
     public async Task Start_up_applies_the_postgres_migrations()
     {
         var connectionString = await server.CreateDatabaseAsync();
-        await using var host = await DirectoryTestHost.StartAsync(settings: PostgresServerFixture.DirectorySettings(connectionString));
+        await using var host = await DirectoryTestHost.StartAsync(settings: PostgresCollection.DirectorySettings(connectionString));
 
         var (type, applied, all) = await host.QueryAsync(async db =>
             (db.GetType(), (await db.Database.GetAppliedMigrationsAsync()).ToList(), db.Database.GetMigrations().ToList()));
@@ -31,7 +32,7 @@ public sealed class PostgresSchemaTests(PostgresServerFixture server)
     public async Task Columns_have_postgres_types_and_the_indexes_exist()
     {
         var connectionString = await server.CreateDatabaseAsync();
-        await using (await DirectoryTestHost.StartAsync(settings: PostgresServerFixture.DirectorySettings(connectionString))) { }
+        await using (await DirectoryTestHost.StartAsync(settings: PostgresCollection.DirectorySettings(connectionString))) { }
 
         var columns = await QueryAsync(connectionString,
             "SELECT table_name || '.' || column_name, data_type || '/' || is_identity FROM information_schema.columns WHERE table_schema = 'public'");
@@ -62,7 +63,7 @@ public sealed class PostgresSchemaTests(PostgresServerFixture server)
     public async Task A_restart_recognises_the_schema_and_keeps_the_data_with_utc_instants()
     {
         var connectionString = await server.CreateDatabaseAsync();
-        var settings = PostgresServerFixture.DirectorySettings(connectionString);
+        var settings = PostgresCollection.DirectorySettings(connectionString);
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 29, 0, 30, 0, TimeSpan.Zero)); // the night clocks go forward in Berlin
         Organization stored;
         await using (var first = await DirectoryTestHost.StartAsync(clock, settings: settings))

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using OneStop.Directory.Tests.TestSupport;
+using OneStop.TestSupport;
 using OneStop.Directory.V1;
 using static OneStop.Directory.Tests.TestSupport.TestData;
 
@@ -10,12 +11,12 @@ namespace OneStop.Directory.Tests.Postgres;
 public sealed class PostgresWriteTests(PostgresServerFixture server)
 {
     private async Task<DirectoryTestHost> StartAsync() =>
-        await DirectoryTestHost.StartAsync(settings: PostgresServerFixture.DirectorySettings(await server.CreateDatabaseAsync()));
+        await DirectoryTestHost.StartAsync(settings: PostgresCollection.DirectorySettings(await server.CreateDatabaseAsync()));
 
     [Fact]
     public async Task Seed_then_upsert_and_read_round_trip()
     {
-        var settings = PostgresServerFixture.DirectorySettings(await server.CreateDatabaseAsync());
+        var settings = PostgresCollection.DirectorySettings(await server.CreateDatabaseAsync());
         var dataDirectory = DirectoryTestHost.NewDataDirectory();
         await using (var seed = DirectoryTestHost.Build(dataDirectory, clock: null, ["seed"], settings))
         {

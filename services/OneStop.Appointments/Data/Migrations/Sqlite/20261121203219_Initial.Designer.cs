@@ -8,9 +8,9 @@ using OneStop.Appointments.Data;
 
 #nullable disable
 
-namespace OneStop.Appointments.Data.Migrations
+namespace OneStop.Appointments.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppointmentsDbContext))]
+    [DbContext(typeof(SqliteAppointmentsDbContext))]
     [Migration("20261121203219_Initial")]
     partial class Initial
     {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OneStop.Appointments.Data.Migrations
+namespace OneStop.Appointments.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

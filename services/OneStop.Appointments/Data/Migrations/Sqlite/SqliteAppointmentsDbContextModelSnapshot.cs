@@ -7,10 +7,10 @@ using OneStop.Appointments.Data;
 
 #nullable disable
 
-namespace OneStop.Appointments.Data.Migrations
+namespace OneStop.Appointments.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppointmentsDbContext))]
-    partial class AppointmentsDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteAppointmentsDbContext))]
+    partial class SqliteAppointmentsDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace OneStop.Directory.Tests.TestSupport;
+namespace OneStop.TestSupport;
 
 /// <summary>Runs a program to completion within a time limit; a non-zero exit or a timeout is an exception with its output.</summary>
 internal static class BoundedProcess

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
-namespace OneStop.Directory.Tests.TestSupport;
+namespace OneStop.TestSupport;
 
 /// <summary>
 /// A throw-away PostgreSQL cluster for one test collection: initdb in a temp directory, a server on 127.0.0.1 and a
@@ -69,7 +70,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     /// <summary>A new, empty database; the connection string for it.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        var name = $"directory_{Interlocked.Increment(ref _databases)}";
+        var name = $"test_{Interlocked.Increment(ref _databases)}";
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
@@ -77,11 +78,14 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         return ConnectionString(name);
     }
 
-    /// <summary>The directory's configuration for <paramref name="connectionString"/>: provider Postgres.</summary>
-    public static IReadOnlyDictionary<string, string?> DirectorySettings(string connectionString) => new Dictionary<string, string?>
+    /// <summary>
+    /// A service's configuration for <paramref name="connectionString"/>: provider Postgres, the connection string under
+    /// the service's database name (what <c>AddOneStopDbContext</c> reads).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> ServiceSettings(string databaseName, string connectionString) => new Dictionary<string, string?>
     {
         ["OneStop:Database:Provider"] = "Postgres",
-        [$"ConnectionStrings:{OneStop.Directory.Extensions.DatabaseName}"] = connectionString,
+        [$"ConnectionStrings:{databaseName}"] = connectionString,
     };
 
     private string ConnectionString(string database) => new NpgsqlConnectionStringBuilder

@@ -1,4 +1,4 @@
-namespace OneStop.Directory.Tests.TestSupport;
+namespace OneStop.TestSupport;
 
 /// <summary>
 /// Debian's PostgreSQL server programs (/usr/lib/postgresql/{version}/bin, not on PATH). PostgreSQL refuses to run

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace OneStop.Appointments.Data;
+
+/// <summary>
+/// The appointments service on SQLite, the embedded default. Owns the migrations in Data/Migrations/Sqlite and adds
+/// nothing to the model; only its connections get the <see cref="SqliteWriteSettings"/> PRAGMAs.
+/// </summary>
+public sealed class SqliteAppointmentsDbContext(DbContextOptions<SqliteAppointmentsDbContext> options) : AppointmentsDbContext(options)
+{
+    protected override void OnConfiguring(DbContextOptionsBuilder options) => options.AddInterceptors(SqliteWriteSettings.Instance);
+}
+
+/// <summary>
+/// Lets `dotnet ef --context SqliteAppointmentsDbContext` build the context without starting the host (which would
+/// bind ports and reach for Redis). Generating a migration does not open the file.
+/// </summary>
+public sealed class SqliteAppointmentsDbContextFactory : IDesignTimeDbContextFactory<SqliteAppointmentsDbContext>
+{
+    public SqliteAppointmentsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppointmentsDbContext>().UseSqlite("Data Source=appointments-design.db").Options);
+}
