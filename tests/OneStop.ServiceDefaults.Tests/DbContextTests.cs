@@ -91,6 +91,28 @@ public sealed class DbContextTests : IDisposable
         Assert.Equal(providerName, context.Database.ProviderName);
     }
 
+    [Theory]
+    [InlineData(null, typeof(SqliteSplitContext), DatabaseProvider.Sqlite)]
+    [InlineData("Postgres", typeof(PostgresSplitContext), DatabaseProvider.Postgres)]
+    public void Pooled_registration_reuses_the_context_and_applies_the_provider_options(string? provider, Type expected, DatabaseProvider configured)
+    {
+        var builder = Builder(("OneStop:Database:Provider", provider),
+            ("ConnectionStrings:split", provider is null ? null : "Host=127.0.0.1;Database=split;Username=onestop"));
+        DatabaseProvider? seen = null;
+        builder.AddOneStopDbContext<SplitContext, SqliteSplitContext, PostgresSplitContext>("split", pooled: true,
+            configure: (p, options) => { seen = p; options.EnableDetailedErrors(); });
+        using var app = builder.Build();
+        SplitContext first;
+        using (var scope = app.Services.CreateScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<SplitContext>();
+            Assert.IsType(expected, first);
+            _ = first.Model;
+        }
+        using (var scope = app.Services.CreateScope()) Assert.Same(first, scope.ServiceProvider.GetRequiredService<SplitContext>());
+        Assert.Equal(configured, seen);
+    }
+
     [Fact]
     public void Unknown_provider_is_rejected()
     {

@@ -11,6 +11,15 @@ public readonly record struct BusySpan(string ResourceId, DateTimeOffset Start, 
 /// </summary>
 public static class Allocations
 {
+    private sealed record PresentRow(string ResourceId, long Unit, DateTime? FreedAt);
+
+    // Compiled once per model (CompiledPerModel): every hold, booking and reschedule runs it (see TakeAsync).
+    private static readonly CompiledPerModel<Func<AppointmentsDbContext, List<string>, long, long, IAsyncEnumerable<PresentRow>>> PresentQuery = new(() =>
+        EF.CompileAsyncQuery((AppointmentsDbContext db, List<string> resourceIds, long fromUnit, long toUnit) =>
+            db.Allocations.AsNoTracking()
+                .Where(a => resourceIds.Contains(a.ResourceId) && a.Unit >= fromUnit && a.Unit < toUnit)
+                .Select(a => new PresentRow(a.ResourceId, a.Unit, a.FreedAt))));
+
     /// <summary>
     /// Takes the units of <paramref name="spans"/> for a booking or a hold, inside the caller's transaction:
     /// <list type="number">
@@ -35,10 +44,8 @@ public static class Allocations
         var toUnit = units.Values.SelectMany(u => u).Max() + 1;
         var cutoff = now.UtcDateTime;
 
-        var present = await db.Allocations.AsNoTracking()
-            .Where(a => resourceIds.Contains(a.ResourceId) && a.Unit >= fromUnit && a.Unit < toUnit)
-            .Select(a => new { a.ResourceId, a.Unit, a.FreedAt })
-            .ToListAsync(ct);
+        var present = new List<PresentRow>();
+        await foreach (var row in PresentQuery.For(db)(db, resourceIds, fromUnit, toUnit).WithCancellation(ct)) present.Add(row);
         var inSpans = present.Where(a => units.TryGetValue(a.ResourceId, out var taken) && taken.Contains(a.Unit)).ToList();
         if (inSpans.Any(a => a.FreedAt is null || a.FreedAt > cutoff))
             throw new WriteConflictException(WriteConflictException.SlotTaken);

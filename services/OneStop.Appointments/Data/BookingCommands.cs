@@ -142,12 +142,16 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
         return hold;
     }
 
+    // Compiled once per model (CompiledPerModel): every booking runs it.
+    private static readonly CompiledPerModel<Func<AppointmentsDbContext, string, string, DateTime, CancellationToken, Task<int>>> OpenAppointmentsQuery = new(() =>
+        EF.CompileAsyncQuery((AppointmentsDbContext db, string clientId, string regionAgs, DateTime cutoff, CancellationToken ct) =>
+            db.Appointments.Count(a => a.ClientId == clientId && a.RegionAgs == regionAgs && a.End > cutoff
+                && (a.Status == AppointmentStatus.Proposed || a.Status == AppointmentStatus.Pending || a.Status == AppointmentStatus.Booked))));
+
     /// <summary>Counts the client's open appointments in SQL (the same test as <see cref="CancellationPolicy.IsOpen"/>) and lets the policy decide.</summary>
     private async Task EnsureBelowOpenLimitAsync(string clientId, string regionAgs, DateTimeOffset now, CancellationToken ct)
     {
-        var cutoff = now.UtcDateTime;
-        var open = await db.Appointments.CountAsync(a => a.ClientId == clientId && a.RegionAgs == regionAgs && a.End > cutoff
-            && (a.Status == AppointmentStatus.Proposed || a.Status == AppointmentStatus.Pending || a.Status == AppointmentStatus.Booked), ct);
+        var open = await OpenAppointmentsQuery.For(db)(db, clientId, regionAgs, now.UtcDateTime, ct);
         new CancellationPolicy(options.Value.ToCancellationOptions()).EnsureClientMayBook(open);
     }
 

@@ -21,6 +21,9 @@ public sealed class CommandTransaction(AppointmentsDbContext db, AppointmentFeed
         {
             _changes.Clear();
             T result;
+            // No savepoint around SaveChanges: any failure rolls the whole command back, so EF's automatic
+            // SAVEPOINT/RELEASE pair was two statements per command that nothing used.
+            db.Database.AutoSavepointsEnabled = false;
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 // Read inside the lock: expiry decisions and the purge must agree with the order of commits.

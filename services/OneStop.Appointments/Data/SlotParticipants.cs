@@ -24,6 +24,19 @@ public static class SlotParticipants
 {
     private static readonly LocalSchedule NoSchedule = new([]);
 
+    private sealed record TypeSlotRow(AppointmentTypeRecord Type, ResourceRecord? Resource, ScheduleRecord? Schedule);
+
+    // One row per resource (type columns repeated), or one row with no resource when none matched. Compiled once per
+    // model (CompiledPerModel): the booking path runs it for every command, and translating it through the query cache each time was measurable.
+    private static readonly CompiledPerModel<Func<AppointmentsDbContext, string, string, List<string>, IAsyncEnumerable<TypeSlotRow>>> TypeAndSlotQuery = new(() =>
+        EF.CompileAsyncQuery((AppointmentsDbContext db, string typeId, string regionAgs, List<string> ids) =>
+            from t in db.AppointmentTypes.AsNoTracking()
+            where t.Id == typeId && t.RegionAgs == regionAgs
+            from r in db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id) && r.RegionAgs == regionAgs).DefaultIfEmpty()
+            join s in db.Schedules.AsNoTracking() on r!.Id equals s.ResourceId into schedules
+            from s in schedules.DefaultIfEmpty()
+            select new TypeSlotRow(t, r, s)));
+
     public static async Task<AppointmentType> LoadTypeAsync(this AppointmentsDbContext db, string typeId, string regionAgs, string field,
         CancellationToken ct)
     {
@@ -42,14 +55,8 @@ public static class SlotParticipants
         DateTimeOffset? now, string field, CancellationToken ct)
     {
         var ids = slot.Resources.Select(r => r.ResourceId).ToList();
-        // One row per resource (type columns repeated), or one row with no resource when none matched.
-        var rows = await (from t in db.AppointmentTypes.AsNoTracking()
-                          where t.Id == typeId && t.RegionAgs == regionAgs
-                          from r in db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id) && r.RegionAgs == regionAgs).DefaultIfEmpty()
-                          join s in db.Schedules.AsNoTracking() on r!.Id equals s.ResourceId into schedules
-                          from s in schedules.DefaultIfEmpty()
-                          select new { Type = t, Resource = r, Schedule = s })
-            .ToListAsync(ct);
+        var rows = new List<TypeSlotRow>();
+        await foreach (var row in TypeAndSlotQuery.For(db)(db, typeId, regionAgs, ids).WithCancellation(ct)) rows.Add(row);
         if (rows.Count == 0) throw DomainException.InvalidArgument(typeField, $"appointment type '{typeId}' does not exist.");
         var type = rows[0].Type.ToProto();
         var resources = rows.Where(r => r.Resource is not null).ToList();

@@ -5,12 +5,10 @@ namespace OneStop.Appointments.Data;
 
 /// <summary>
 /// The appointments service on SQLite, the embedded default. Owns the migrations in Data/Migrations/Sqlite and adds
-/// nothing to the model; only its connections get the <see cref="SqliteWriteSettings"/> PRAGMAs.
+/// nothing to the model. Its connections get the <see cref="SqliteWriteSettings"/> PRAGMAs through the options the
+/// service registers (<c>Extensions.AddAppointments</c>; the context is pooled, so not in OnConfiguring).
 /// </summary>
-public sealed class SqliteAppointmentsDbContext(DbContextOptions<SqliteAppointmentsDbContext> options) : AppointmentsDbContext(options)
-{
-    protected override void OnConfiguring(DbContextOptionsBuilder options) => options.AddInterceptors(SqliteWriteSettings.Instance);
-}
+public sealed class SqliteAppointmentsDbContext(DbContextOptions<SqliteAppointmentsDbContext> options) : AppointmentsDbContext(options);
 
 /// <summary>
 /// Lets `dotnet ef --context SqliteAppointmentsDbContext` build the context without starting the host (which would

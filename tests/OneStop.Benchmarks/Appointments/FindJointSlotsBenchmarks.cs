@@ -20,6 +20,7 @@ namespace OneStop.Benchmarks.Appointments;
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn] // the target is a p50
 [Config(typeof(QuickJobConfig))]
 public class FindJointSlotsBenchmarks
 {
