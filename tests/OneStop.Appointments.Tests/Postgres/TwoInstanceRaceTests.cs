@@ -1,0 +1,47 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Appointments.Tests.TestSupport;
+using OneStop.TestSupport;
+using static OneStop.Appointments.Tests.TestSupport.TestCatalog;
+
+namespace OneStop.Appointments.Tests.Postgres;
+
+/// <summary>
+/// Two service instances on one database. Each instance serialises its own writers in process, so only the
+/// database's unique key on (resource, time unit) can stop the two instances from booking the same slot.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TwoInstanceRaceTests(PostgresServerFixture server)
+{
+    [Fact]
+    public async Task Two_instances_racing_for_one_slot_give_exactly_one_appointment()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var settings = PostgresServerFixture.ServiceSettings(OneStop.Appointments.Extensions.DatabaseName, connectionString);
+        // Started one after the other: each applies (or finds) the migrations before taking traffic.
+        await using var first = await AppointmentsTestHost.StartAsync(new ManualClock(Now), settings: settings);
+        await using var second = await AppointmentsTestHost.StartAsync(new ManualClock(Now), settings: settings);
+        await LoadAsync(first.ClientFor(Admin));
+        var clients = new[] { first.ClientFor(Frontdesk), second.ClientFor(Frontdesk) };
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var attempts = Enumerable.Range(0, 100).Select(async i =>
+        {
+            try
+            {
+                await clients[i % 2].BookAppointmentAsync(Booking(AaType, Tuesday10, $"race-{i:D4}", AaCounsellor), cancellationToken: timeout.Token);
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        });
+        var outcomes = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
+        Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.True(o is StatusCode.Aborted or StatusCode.AlreadyExists, o.ToString()));
+        Assert.Equal(1, await first.QueryAsync(db => db.Appointments.CountAsync()));
+        Assert.Equal(12, await second.QueryAsync(db => db.Allocations.CountAsync())); // one hour in 5-minute units
+    }
+}
