@@ -27,10 +27,19 @@ public sealed class AppointmentsOptions
     /// </summary>
     public TimeSpan CancellationReleaseDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Directory organization ids of agencies whose participants accept joint bookings automatically, whatever their
+    /// resources' own <c>auto_accept</c> flag says (configuration: OneStop:Appointments:AutoAcceptOrganizations:0, …).
+    /// </summary>
+    public IList<string> AutoAcceptOrganizations { get; } = new List<string>();
+
     /// <summary>These settings as the rules of <see cref="HoldPolicy"/>: configuration stays here, the rules stay in Domain.</summary>
     public HoldOptions ToHoldOptions() => new() { DefaultHold = DefaultHold, MaximumHold = MaxHold };
 
     /// <summary>These settings as the rules of <see cref="CancellationPolicy"/>.</summary>
     public CancellationOptions ToCancellationOptions() =>
         new() { ReleaseDelay = CancellationReleaseDelay, MaxOpenBookingsPerClient = MaxOpenBookingsPerClient };
+
+    /// <summary>These settings as the <see cref="AutoAcceptRule"/> applied when an appointment is booked or moved.</summary>
+    public AutoAcceptRule ToAutoAcceptRule() => new(AutoAcceptOrganizations);
 }

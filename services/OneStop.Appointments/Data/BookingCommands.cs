@@ -73,6 +73,7 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             // A held slot passed the notice and horizon rules when it was held; resources and schedules are checked again.
             var (type, participants) = await db.LoadTypeAndSlotAsync(typeId, "appointment_type_id", slot, interval, caller.RegionAgs,
                 request.HoldId.Length > 0 ? null : now, "slot", ct);
+            OnlineAttendance.EnsureAllowed(type, request.OnlineLink);
             await EnsureBelowOpenLimitAsync(request.ClientId, caller.RegionAgs, now, ct);
 
             var appointment = NewAppointment(request, type, CanonicalSlot(slot, interval, participants, now), participants, caller, now);
@@ -158,7 +159,7 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
     /// <summary>The hold rules at this command's "now" (see <see cref="FrozenClock"/>).</summary>
     private HoldPolicy Holds() => new(options.Value.ToHoldOptions(), new FrozenClock(transaction.Now));
 
-    private static Appointment NewAppointment(BookAppointmentRequest request, AppointmentType type, JointSlot slot,
+    private Appointment NewAppointment(BookAppointmentRequest request, AppointmentType type, JointSlot slot,
         IReadOnlyList<SlotParticipant> participants, CallerIdentity caller, DateTimeOffset now)
     {
         var appointment = new Appointment
@@ -182,13 +183,14 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
         return appointment;
     }
 
-    private static Participant InitialParticipant(SlotParticipant p) => new()
+    private Participant InitialParticipant(SlotParticipant p) => new()
     {
         ResourceId = p.Resource.Id,
         Kind = p.Resource.Kind,
         OrganizationId = p.Resource.OrganizationId,
         Required = p.Required,
-        Status = ParticipantResponses.AtBooking(p.Resource.AutoAccept),
+        // Auto-accept comes from the resource's flag or its agency's listing in AppointmentsOptions.
+        Status = options.Value.ToAutoAcceptRule().AtBooking(p.Resource),
     };
 
     private static AppointmentStatus StatusFor(IEnumerable<Participant> participants) =>

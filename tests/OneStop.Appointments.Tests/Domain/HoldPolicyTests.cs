@@ -26,7 +26,7 @@ public sealed class HoldPolicyTests
     }
 
     [Theory]
-    [InlineData(16)]
+    [InlineData(31)]
     [InlineData(-1)]
     public void A_hold_time_above_the_maximum_or_negative_is_invalid(int minutes)
     {

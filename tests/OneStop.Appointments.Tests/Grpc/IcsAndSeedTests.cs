@@ -35,10 +35,42 @@ public sealed class IcsAndSeedTests
         Assert.Equal(0, await RunSeedAsync(dataDirectory));
         Assert.Equal(first, await CountsAsync(dataDirectory));
         Assert.True(first.Resources >= 18 && first.Types >= 3, first.ToString());
+        await AssertEveryCounsellingAgencyHasAScheduledCounsellorAsync(dataDirectory);
 
         await using var app = AppointmentsTestHost.Build(dataDirectory, clock: null, []);
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OneStop.Appointments.Data.Seed.DemoSeeder>().SeedAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The directory demo's organizations of a counselling agency type (not language schools or the migrant
+    /// organisation), copied from Data/Seed/DemoDirectoryIds.cs: this project must not reference the directory.
+    /// </summary>
+    private static readonly string[] CounsellingAgencies =
+    [
+        "org-ip-lippe", "org-abh-lippe", "org-aa-detmold", "org-jc-lippe", "org-wc-lippe",
+        "org-mbe-caritas-lippe", "org-mbe-awo-lippe", "org-jmd-diakonie-lippe", "org-jmd-drk-lippe",
+        "org-iq-owl", "org-ihk-lippe", "org-hwk-owl", "org-ib-detmold",
+    ];
+
+    private static async Task AssertEveryCounsellingAgencyHasAScheduledCounsellorAsync(string dataDirectory)
+    {
+        await using var app = AppointmentsTestHost.Build(dataDirectory, clock: null, []);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStop.Appointments.Data.AppointmentsDbContext>();
+        var counsellors = await db.Resources.Where(r => r.Kind == ResourceKind.Counsellor).ToListAsync();
+        var scheduled = (await db.Schedules.Select(s => s.ResourceId).ToListAsync()).ToHashSet();
+        foreach (var organization in CounsellingAgencies)
+        {
+            var theirs = counsellors.Where(c => c.OrganizationId == organization).Select(c => c.ToProto()).ToList();
+            Assert.True(theirs.Count > 0, $"no counsellor for {organization}");
+            Assert.All(theirs, c =>
+            {
+                Assert.Contains(c.Id, scheduled);
+                Assert.NotEmpty(c.Topics);
+                Assert.NotEmpty(c.Languages);
+            });
+        }
     }
 
     private static async Task<int> RunSeedAsync(string dataDirectory)

@@ -63,13 +63,13 @@ public static class TestCatalog
         Slot = Slot(start, resourceIds),
     };
 
-    private static Resource Counsellor(string id, string organization, Topic topic, bool autoAccept) => new()
+    public static Resource Counsellor(string id, string organization, Topic topic, bool autoAccept) => new()
     {
         Id = id, Kind = ResourceKind.Counsellor, DisplayName = $"Beratung {id}", OrganizationId = organization, LocationId = "loc-ip",
         Topics = { topic }, Languages = { "de" }, AutoAccept = autoAccept,
     };
 
-    private static ResourceSchedule WorkingWeek(string resourceId)
+    public static ResourceSchedule WorkingWeek(string resourceId)
     {
         var schedule = new ResourceSchedule { ResourceId = resourceId };
         foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
@@ -77,9 +77,9 @@ public static class TestCatalog
         return schedule;
     }
 
-    private static ParticipantRequirement Pool(string organization, Topic topic) => new() { Pool = new AgencyPool { OrganizationId = organization, Topic = topic } };
+    public static ParticipantRequirement Pool(string organization, Topic topic) => new() { Pool = new AgencyPool { OrganizationId = organization, Topic = topic } };
 
-    private static AppointmentType Type(string id, params ParticipantRequirement[] participants) => new()
+    public static AppointmentType Type(string id, params ParticipantRequirement[] participants) => new()
     {
         Id = id, Name = $"Termin {id}", Topic = Topic.Arbeit, Duration = Duration.FromTimeSpan(TimeSpan.FromHours(1)),
         Participants = { participants }, BookingHorizon = Duration.FromTimeSpan(TimeSpan.FromDays(60)),

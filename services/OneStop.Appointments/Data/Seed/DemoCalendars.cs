@@ -29,6 +29,14 @@ public static class DemoCalendars
         Counsellor("res-jmd-1", "Jugendmigrationsdienst 1", JmdDiakonie, DiakonieDetmold, [Topic.Bildung, Topic.AllgemeineBeratung], ["de", "ru"], autoAccept: true),
         Counsellor("res-wc-1", "Welcome Center 1", WelcomeCenter, Kreishaus, [Topic.Arbeit, Topic.Aufenthalt], ["de", "en"], autoAccept: true),
         Counsellor("res-ip-1", "Integration Point 1", IntegrationPoint, Kreishaus, [Topic.Arbeit, Topic.Anerkennung], ["de", "en", "ar"], autoAccept: true),
+        Counsellor("res-mbe-awo-1", "Migrationsberatung AWO 1", MbeAwo, AwoLemgo, [Topic.AllgemeineBeratung, Topic.FamilieKinderbetreuung], ["de", "tr"], autoAccept: true),
+        Counsellor("res-jmd-drk-1", "Jugendmigrationsdienst DRK 1", JmdDrk, DrkBadSalzuflen, [Topic.Bildung, Topic.Sprache], ["de", "uk", "ru"], autoAccept: true),
+        Counsellor("res-iq-1", "Anerkennungsberatung IQ 1", IqBeratung, IqDetmold, [Topic.Anerkennung, Topic.Bildung], ["de", "en", "fa"], autoAccept: true),
+        Counsellor("res-ihk-1", "Anerkennung Berufsabschlüsse IHK", Ihk, IhkDetmold, [Topic.Anerkennung, Topic.Arbeit], ["de", "en"], autoAccept: false),
+        Counsellor("res-hwk-1", "Anerkennung Handwerk HWK", Hwk, HwkBeratungDetmold, [Topic.Anerkennung, Topic.Arbeit], ["de", "ru"], autoAccept: false),
+        // The Integrationsbüro belongs to the City of Detmold in the directory; its calendar is kept in the county's
+        // region like every other demo calendar, so the Integration Point's front desk can book it.
+        Counsellor("res-ib-detmold-1", "Integrationsbüro Detmold 1", IntegrationsbueroDetmold, RathausDetmold, [Topic.TeilhabeEhrenamt, Topic.AllgemeineBeratung], ["de", "ar"], autoAccept: true),
         Interpreter("res-int-ar", "Dolmetschen Arabisch", ["ar"]),
         Interpreter("res-int-uk", "Dolmetschen Ukrainisch", ["uk", "ru"]),
         Interpreter("res-int-fa", "Dolmetschen Farsi", ["fa"]),

@@ -15,6 +15,12 @@ public static class DemoDirectoryIds
     public const string WelcomeCenter = "org-wc-lippe";
     public const string MbeCaritas = "org-mbe-caritas-lippe";
     public const string JmdDiakonie = "org-jmd-diakonie-lippe";
+    public const string MbeAwo = "org-mbe-awo-lippe";
+    public const string JmdDrk = "org-jmd-drk-lippe";
+    public const string IqBeratung = "org-iq-owl";
+    public const string Ihk = "org-ihk-lippe";
+    public const string Hwk = "org-hwk-owl";
+    public const string IntegrationsbueroDetmold = "org-ib-detmold";
 
     public const string Kreishaus = "loc-kreishaus-detmold";
     public const string AgenturDetmold = "loc-aa-detmold";
@@ -22,4 +28,10 @@ public static class DemoDirectoryIds
     public const string JobcenterBadSalzuflen = "loc-jc-bad-salzuflen";
     public const string CaritasDetmold = "loc-caritas-detmold";
     public const string DiakonieDetmold = "loc-diakonie-detmold";
+    public const string AwoLemgo = "loc-awo-lemgo";
+    public const string DrkBadSalzuflen = "loc-drk-bad-salzuflen";
+    public const string IqDetmold = "loc-iq-detmold";
+    public const string IhkDetmold = "loc-ihk-detmold";
+    public const string HwkBeratungDetmold = "loc-hwk-detmold";
+    public const string RathausDetmold = "loc-rathaus-detmold";
 }

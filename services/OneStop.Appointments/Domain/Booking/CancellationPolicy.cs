@@ -2,7 +2,10 @@ using OneStop.Appointments.V1;
 
 namespace OneStop.Appointments.Domain;
 
-/// <summary>Cancellation and booking limits (configuration section e.g. "Appointments:Cancellation").</summary>
+/// <summary>
+/// Cancellation and booking limits. Configured through AppointmentsOptions (OneStop:Appointments:CancellationReleaseDelay
+/// and MaxOpenBookingsPerClient); the defaults here equal the options' defaults.
+/// </summary>
 public sealed record CancellationOptions
 {
     /// <summary>
@@ -12,7 +15,7 @@ public sealed record CancellationOptions
     public TimeSpan ReleaseDelay { get; init; } = TimeSpan.Zero;
 
     /// <summary>Open appointments (proposed, pending or booked, not yet ended) a client may have at once.</summary>
-    public int MaxOpenBookingsPerClient { get; init; } = 3;
+    public int MaxOpenBookingsPerClient { get; init; } = 5;
 }
 
 /// <summary>Rules for cancelling and for how many open bookings one client may hold.</summary>

@@ -1,13 +1,16 @@
 namespace OneStop.Appointments.Domain;
 
-/// <summary>How long holds last (configuration section e.g. "Appointments:Holds").</summary>
+/// <summary>
+/// How long holds last. Configured through AppointmentsOptions (OneStop:Appointments:DefaultHold and MaxHold); the
+/// defaults here equal the options' defaults so that a policy built without configuration behaves like the service.
+/// </summary>
 public sealed record HoldOptions
 {
     /// <summary>Used when the request names no hold time (the default: 5 minutes).</summary>
     public TimeSpan DefaultHold { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The longest hold a caller may ask for; longer requests are INVALID_ARGUMENT, so slots cannot be parked.</summary>
-    public TimeSpan MaximumHold { get; init; } = TimeSpan.FromMinutes(15);
+    public TimeSpan MaximumHold { get; init; } = TimeSpan.FromMinutes(30);
 }
 
 /// <summary>
