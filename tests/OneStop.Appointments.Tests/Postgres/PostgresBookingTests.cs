@@ -18,23 +18,9 @@ public sealed class PostgresBookingTests(PostgresServerFixture server)
         await LoadAsync(host.ClientFor(Admin));
         var client = host.ClientFor(Frontdesk);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var attempts = Enumerable.Range(0, 200).Select(async i =>
-        {
-            try
-            {
-                await client.BookAppointmentAsync(Booking(AaType, Tuesday10, $"client-{i:D4}", AaCounsellor), cancellationToken: timeout.Token);
-                return StatusCode.OK;
-            }
-            catch (RpcException e)
-            {
-                return e.StatusCode;
-            }
-        });
-        var outcomes = await Task.WhenAll(attempts);
+        var outcomes = await SlotRace.BookSameSlotAsync([client], 200);
 
-        Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
-        Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.True(o is StatusCode.Aborted or StatusCode.AlreadyExists, o.ToString()));
+        SlotRace.AssertExactlyOneWon(outcomes);
         Assert.Equal(1, await host.QueryAsync(db => db.Appointments.CountAsync()));
         Assert.Equal(12, await host.QueryAsync(db => db.Allocations.CountAsync())); // one hour in 5-minute units
     }

@@ -24,23 +24,9 @@ public sealed class TwoInstanceRaceTests(PostgresServerFixture server)
         await LoadAsync(first.ClientFor(Admin));
         var clients = new[] { first.ClientFor(Frontdesk), second.ClientFor(Frontdesk) };
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var attempts = Enumerable.Range(0, 100).Select(async i =>
-        {
-            try
-            {
-                await clients[i % 2].BookAppointmentAsync(Booking(AaType, Tuesday10, $"race-{i:D4}", AaCounsellor), cancellationToken: timeout.Token);
-                return StatusCode.OK;
-            }
-            catch (RpcException e)
-            {
-                return e.StatusCode;
-            }
-        });
-        var outcomes = await Task.WhenAll(attempts);
+        var outcomes = await SlotRace.BookSameSlotAsync(clients, 100);
 
-        Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
-        Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.True(o is StatusCode.Aborted or StatusCode.AlreadyExists, o.ToString()));
+        SlotRace.AssertExactlyOneWon(outcomes);
         Assert.Equal(1, await first.QueryAsync(db => db.Appointments.CountAsync()));
         Assert.Equal(12, await second.QueryAsync(db => db.Allocations.CountAsync())); // one hour in 5-minute units
     }
