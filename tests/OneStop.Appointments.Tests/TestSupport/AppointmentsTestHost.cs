@@ -1,18 +1,11 @@
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OneStop.Appointments.Data;
 using OneStop.Appointments.Grpc;
 using OneStop.Appointments.V1;
 using OneStop.ServiceDefaults.Identity;
+using OneStop.TestSupport;
 
 namespace OneStop.Appointments.Tests.TestSupport;
 
@@ -22,19 +15,13 @@ namespace OneStop.Appointments.Tests.TestSupport;
 /// </summary>
 public sealed class AppointmentsTestHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly List<GrpcChannel> _channels = [];
+    private readonly ServiceTestHost _host;
 
-    private AppointmentsTestHost(WebApplication app, string address, string dataDirectory)
-    {
-        _app = app;
-        Address = address;
-        DataDirectory = dataDirectory;
-    }
+    private AppointmentsTestHost(ServiceTestHost host) => _host = host;
 
-    public string Address { get; }
-    public string DataDirectory { get; }
-    public IServiceProvider Services => _app.Services;
+    public string Address => _host.Address;
+    public string DataDirectory => _host.DataDirectory;
+    public IServiceProvider Services => _host.Services;
 
     /// <param name="settings">Extra configuration, applied last (e.g. provider Postgres and its connection string).</param>
     public static async Task<AppointmentsTestHost> StartAsync(TimeProvider clock, TimeSpan? releaseDelay = null, string? dataDirectory = null,
@@ -44,63 +31,23 @@ public sealed class AppointmentsTestHost : IAsyncDisposable
         var app = Build(dataDirectory, clock, [], releaseDelay, settings);
         app.MapGrpcService<AppointmentsGrpcService>();
         app.MapDefaultEndpoints();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AppointmentsTestHost(app, address, dataDirectory);
+        return new AppointmentsTestHost(await ServiceTestHost.StartAsync(app, dataDirectory));
     }
 
-    public static string NewDataDirectory()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "onestop-appointments-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
-        return directory;
-    }
+    public static string NewDataDirectory() => ServiceTestHost.NewDataDirectory("onestop-appointments-tests");
 
     public static WebApplication Build(string dataDirectory, TimeProvider? clock, string[] args, TimeSpan? releaseDelay = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        IReadOnlyDictionary<string, string?>? settings = null) =>
+        ServiceTestHost.Build("appointments", typeof(AppointmentsGrpcService), dataDirectory, args, new Dictionary<string, string?>
         {
-            Args = args,
-            EnvironmentName = "Development", // accepts DevelopmentTokens
-            ContentRootPath = dataDirectory,
-            ApplicationName = typeof(AppointmentsGrpcService).Assembly.GetName().Name,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["OneStop:Port"] = "0",
-            ["OneStop:DataDirectory"] = dataDirectory,
             ["OneStop:Redis"] = "127.0.0.1:1,connectTimeout=200,abortConnect=false",
             ["OneStop:Appointments:ValidateDirectoryIds"] = "false",
             ["OneStop:Appointments:CancellationReleaseDelay"] = (releaseDelay ?? TimeSpan.Zero).ToString(),
-        });
-        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddServiceDefaults("appointments", 0);
-        builder.AddAppointments();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (clock is not null) builder.Services.AddSingleton(clock);
-        return builder.Build();
-    }
+        }, settings, clock, builder => builder.AddAppointments());
 
-    public AppointmentsService.AppointmentsServiceClient ClientFor(CallerIdentity? caller)
-    {
-        var channel = GrpcChannel.ForAddress(Address);
-        _channels.Add(channel);
-        var invoker = caller is null
-            ? channel.CreateCallInvoker()
-            : channel.CreateCallInvoker().Intercept(metadata =>
-            {
-                metadata.Add("authorization", "Bearer " + DevelopmentTokens.Create(caller.Subject, caller.OrganizationId, caller.RegionAgs, caller.Roles));
-                return metadata;
-            });
-        return new AppointmentsService.AppointmentsServiceClient(invoker);
-    }
+    public AppointmentsService.AppointmentsServiceClient ClientFor(CallerIdentity? caller) => new(_host.CallInvokerFor(caller));
 
-    public async Task<T> QueryAsync<T>(Func<AppointmentsDbContext, Task<T>> query)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppointmentsDbContext>());
-    }
+    public Task<T> QueryAsync<T>(Func<AppointmentsDbContext, Task<T>> query) => _host.QueryAsync(query);
 
     /// <summary>Row counts of every table: "nothing was written" means this did not change.</summary>
     public Task<string> RowCountsAsync() => QueryAsync(async db =>
@@ -108,21 +55,7 @@ public sealed class AppointmentsTestHost : IAsyncDisposable
         $"allocations={await db.Allocations.CountAsync()} changes={await db.Changes.CountAsync()} idempotency={await db.IdempotencyRecords.CountAsync()} " +
         $"resources={await db.Resources.CountAsync()} types={await db.AppointmentTypes.CountAsync()}");
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var channel in _channels) channel.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            System.IO.Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a temp directory left behind is harmless.
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
 
 /// <summary>A clock the test sets; timers still run on real time.</summary>
@@ -131,20 +64,4 @@ public sealed class ManualClock(DateTimeOffset now) : TimeProvider
     public DateTimeOffset Now { get; set; } = now;
 
     public override DateTimeOffset GetUtcNow() => Now;
-}
-
-public static class RpcAssert
-{
-    public static async Task<RpcException> FailsAsync(StatusCode expected, Func<Task> call)
-    {
-        var ex = await Assert.ThrowsAsync<RpcException>(call);
-        Assert.True(expected == ex.StatusCode, $"Expected {expected}, got {ex.StatusCode}: {ex.Status.Detail}");
-        return ex;
-    }
-
-    public static async Task InvalidAsync(string field, Func<Task> call)
-    {
-        var ex = await FailsAsync(StatusCode.InvalidArgument, call);
-        Assert.Contains(field, ex.Status.Detail, StringComparison.Ordinal);
-    }
 }
