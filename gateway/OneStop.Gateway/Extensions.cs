@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OneStop.Gateway.Forwarding;
+using OneStop.Gateway.Web;
+
+namespace OneStop.Gateway;
+
+/// <summary>The gateway's wiring: two listeners, the gRPC forwarder and the web front.</summary>
+public static class Extensions
+{
+    public const string WebPortKey = "OneStop:WebPort";
+    public const int DefaultGrpcPort = 8081;
+    public const int DefaultWebPort = 8080;
+
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        // The gRPC entry (h2c) is the service-default listener on OneStop:Port.
+        builder.AddServiceDefaults("gateway", DefaultGrpcPort);
+        var webPort = builder.Configuration.GetValue<int?>(WebPortKey) ?? DefaultWebPort;
+        if (webPort is < 0 or > 65535) throw new InvalidOperationException($"{WebPortKey} must be 0..65535, not {webPort}.");
+        // Browsers speak HTTP/1.1 without TLS; the web front gets a listener of its own.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, webPort, listen => listen.Protocols = HttpProtocols.Http1AndHttp2));
+
+        builder.AddForwarder();
+        builder.AddWebFront();
+        return builder;
+    }
+
+    /// <summary>Middleware order matters: routing, then authentication, rate limits and authorization per endpoint.</summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        app.UseWebFrontMiddleware();
+        return app;
+    }
+
+    /// <summary>`seed` prepares the sign-in store with the demo users, then exits; anything else runs the gateway.</summary>
+    public static async Task<int> RunGatewayAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["seed", ..])
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        await app.SeedWebFrontAsync();
+        return 0;
+    }
+}
