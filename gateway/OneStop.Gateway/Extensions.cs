@@ -27,10 +27,16 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Middleware order matters: routing, then authentication, rate limits and authorization per endpoint.</summary>
+    /// <summary>
+    /// Middleware order matters: the web front's own middleware (static files, culture, security headers), then
+    /// authentication and authorization (with the gateway's health endpoint), then the per-client rate limits,
+    /// which need to know the caller.
+    /// </summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.UseWebFrontMiddleware();
+        app.MapDefaultEndpoints();
+        app.UseForwarderRateLimits();
         return app;
     }
 

@@ -9,5 +9,4 @@ var app = builder.Build();
 app.UseGateway();
 app.MapForwarder();
 app.MapWebFront();
-app.MapDefaultEndpoints();
 return await app.RunGatewayAsync(args);

@@ -1,0 +1,34 @@
+namespace OneStop.Gateway.Forwarding;
+
+/// <summary>
+/// One backend address and what the gateway knows about it right now. Kept across configuration reloads (by cluster
+/// and address), so a reload does not forget that a backend is down.
+/// </summary>
+public sealed class DestinationState(string name, Uri address)
+{
+    private int _concurrentRequests;
+    private long _passiveFailureUntilTicks;
+    private volatile bool _activeHealthy = true;
+
+    public string Name { get; } = name;
+    public Uri Address { get; } = address;
+
+    /// <summary>Calls in flight, for power-of-two-choices.</summary>
+    public int ConcurrentRequests => Volatile.Read(ref _concurrentRequests);
+
+    /// <summary>The last active probe's verdict; healthy until a probe says otherwise.</summary>
+    public bool ActiveHealthy => _activeHealthy;
+
+    public bool IsAvailable(DateTimeOffset now) => _activeHealthy && now.UtcTicks >= Interlocked.Read(ref _passiveFailureUntilTicks);
+
+    public void SetActiveHealth(bool healthy) => _activeHealthy = healthy;
+
+    /// <summary>A transport failure: out of rotation until <paramref name="until"/> (or a probe finds it healthy earlier).</summary>
+    public void MarkPassiveFailure(DateTimeOffset until) => Interlocked.Exchange(ref _passiveFailureUntilTicks, until.UtcTicks);
+
+    /// <summary>A healthy probe or a successful call ends a passive failure period early.</summary>
+    public void ClearPassiveFailure() => Interlocked.Exchange(ref _passiveFailureUntilTicks, 0);
+
+    public void RequestStarted() => Interlocked.Increment(ref _concurrentRequests);
+    public void RequestEnded() => Interlocked.Decrement(ref _concurrentRequests);
+}

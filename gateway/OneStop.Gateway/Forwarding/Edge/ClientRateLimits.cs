@@ -1,0 +1,67 @@
+using System.Threading.RateLimiting;
+using Grpc.Core;
+using Microsoft.AspNetCore.RateLimiting;
+using OneStop.ServiceDefaults.Identity;
+
+namespace OneStop.Gateway.Forwarding.Edge;
+
+/// <summary>Settings of <see cref="ClientRateLimits"/>, from <c>OneStop:Gateway:RateLimits</c>.</summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "OneStop:Gateway:RateLimits";
+
+    /// <summary>Calls each client may make per second on average.</summary>
+    public int PermitsPerSecond { get; set; } = 200;
+
+    /// <summary>How many calls a client may make at once after a quiet spell.</summary>
+    public int Burst { get; set; } = 400;
+}
+
+/// <summary>
+/// Per-client token buckets with ASP.NET Core's rate limiter. A client is its token's <c>sub</c> (with its
+/// <c>org</c>), or its IP address when anonymous. Refused gRPC calls get RESOURCE_EXHAUSTED.
+/// </summary>
+public sealed class ClientRateLimits
+{
+    public const string PerClient = "per-client";
+    public const string Disable = "disable";
+
+    public IReadOnlySet<string> PolicyNames { get; } = new HashSet<string>([PerClient], StringComparer.Ordinal);
+
+    public static void Configure(RateLimiterOptions options, RateLimitOptions limits)
+    {
+        options.AddPolicy(PerClient, context => RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.Burst,
+            TokensPerPeriod = limits.PermitsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+        options.OnRejected = async (rejected, cancellationToken) =>
+        {
+            var context = rejected.HttpContext;
+            if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (GrpcStatusResponses.IsGrpcRequest(context.Request))
+            {
+                await GrpcStatusResponses.WriteTrailersOnlyAsync(context, StatusCode.ResourceExhausted, "Rate limit exceeded for this client; retry later.");
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await context.Response.WriteAsync("Too many requests.", cancellationToken);
+        };
+    }
+
+    private static string ClientKey(HttpContext context)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated == true && user.FindFirst(OneStopClaimTypes.Subject)?.Value is { Length: > 0 } subject)
+        {
+            return $"sub:{user.FindFirst(OneStopClaimTypes.Organization)?.Value}/{subject}";
+        }
+        return $"ip:{context.Connection.RemoteIpAddress}";
+    }
+}

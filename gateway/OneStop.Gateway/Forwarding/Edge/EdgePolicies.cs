@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using OneStop.ServiceDefaults.Identity;
+
+namespace OneStop.Gateway.Forwarding.Edge;
+
+/// <summary>
+/// Authorization policies for forwarded routes. A route names "anonymous", "authenticated" (the default), or a
+/// comma-separated list of roles and scopes, e.g. "frontdesk,agency-system,appointments.read": the caller needs a
+/// valid JWT (bearer scheme, never the web front's cookie) and at least one of them, as a <c>role</c> claim or
+/// as a scope in <c>scope</c>/<c>scp</c>.
+/// </summary>
+public static class EdgePolicies
+{
+    public const string Anonymous = "anonymous";
+    public const string Authenticated = "authenticated";
+    private const string Prefix = "edge:";
+
+    public static readonly IReadOnlyList<string> Roles =
+        [OneStopRoles.AgencySystem, OneStopRoles.Frontdesk, OneStopRoles.Counsellor, OneStopRoles.Employer, OneStopRoles.RegionAdmin];
+
+    public static IEnumerable<string> Names => [Anonymous, Authenticated, .. Roles, "<role or scope>,<role or scope>…"];
+
+    public static bool IsAnonymous(string? name) => string.Equals(name, Anonymous, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Anything but blanks between commas is a role or scope name; "anonymous" cannot be combined.</summary>
+    public static bool IsKnown(string name) => IsAnonymous(name) || Split(name).Length > 0 && !Split(name).Any(IsAnonymous);
+
+    /// <summary>The policy name the authorization middleware asks <see cref="EdgePolicyProvider"/> for.</summary>
+    public static string Resolve(string? name) => Prefix + (string.IsNullOrWhiteSpace(name) ? Authenticated : string.Join(',', Split(name)));
+
+    internal static AuthorizationPolicy? Build(string policyName)
+    {
+        if (!policyName.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        var wanted = Split(policyName[Prefix.Length..]);
+        var policy = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser();
+        if (!wanted.Contains(Authenticated, StringComparer.OrdinalIgnoreCase))
+        {
+            policy.RequireAssertion(context => wanted.Any(w => HasRoleOrScope(context.User, w)));
+        }
+        return policy.Build();
+    }
+
+    private static bool HasRoleOrScope(System.Security.Claims.ClaimsPrincipal user, string wanted) =>
+        user.HasClaim(OneStopClaimTypes.Role, wanted)
+        // OAuth scopes: "scope" is one space-separated string (RFC 8693); Entra ID sends "scp", same format.
+        || user.FindAll(c => c.Type is "scope" or "scp")
+            .Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(wanted, StringComparer.Ordinal));
+
+    private static string[] Split(string names) =>
+        names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>Serves the "edge:…" policies on demand, so any role/scope list in the configuration works after a reload.</summary>
+public sealed class EdgePolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthorizationPolicy?> _built = new(StringComparer.Ordinal);
+
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
+        _built.GetOrAdd(policyName, EdgePolicies.Build) ?? await base.GetPolicyAsync(policyName);
+}

@@ -1,0 +1,58 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Primitives;
+
+namespace OneStop.Gateway.Forwarding;
+
+/// <summary>Which headers cross the gateway, in each direction (RFC 9110 §7.6.1 hop-by-hop headers stay behind).</summary>
+public static class ForwardedHeaders
+{
+    /// <summary>Connection-specific; meaningful for one hop only. TE is replaced by "te: trailers", which gRPC needs.</summary>
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization",
+        "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Host", "Content-Length",
+        // The backend's grpc-timeout is recomputed from the remaining deadline.
+        "grpc-timeout",
+    };
+
+    /// <summary>Set by the gateway's own server on the way out.</summary>
+    private static readonly HashSet<string> ResponseOwnedByGateway = new(StringComparer.OrdinalIgnoreCase) { "Date", "Server" };
+
+    public static void CopyRequestHeaders(HttpRequest from, HttpRequestMessage to)
+    {
+        foreach (var (name, values) in from.Headers)
+        {
+            // HTTP/2 pseudo-headers (":authority", …) are rebuilt by the handler for the backend connection.
+            if (name.StartsWith(':') || HopByHop.Contains(name)) continue;
+            string[] list = values!;
+            if (!to.Headers.TryAddWithoutValidation(name, list)) to.Content?.Headers.TryAddWithoutValidation(name, list);
+        }
+        to.Headers.TryAddWithoutValidation("te", "trailers");
+        // For logs and audit at the backend only; services never trust it for authorization.
+        if (from.HttpContext.Connection.RemoteIpAddress is { } ip) to.Headers.TryAddWithoutValidation("x-forwarded-for", ip.ToString());
+        to.Headers.TryAddWithoutValidation("x-forwarded-proto", from.Scheme);
+    }
+
+    public static void CopyResponseHeaders(HttpResponseMessage from, HttpResponse to)
+    {
+        Copy(from.Headers, to.Headers);
+        Copy(from.Content.Headers, to.Headers);
+    }
+
+    public static void CopyTrailers(HttpResponseMessage from, HttpResponse to)
+    {
+        foreach (var (name, values) in from.TrailingHeaders)
+        {
+            if (!HopByHop.Contains(name)) to.AppendTrailer(name, new StringValues(values.ToArray()));
+        }
+    }
+
+    private static void Copy(HttpHeaders from, IHeaderDictionary to)
+    {
+        foreach (var (name, values) in from)
+        {
+            if (HopByHop.Contains(name) || ResponseOwnedByGateway.Contains(name)) continue;
+            to[name] = new StringValues(values.ToArray());
+        }
+    }
+}
