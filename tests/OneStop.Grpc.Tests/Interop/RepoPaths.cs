@@ -14,7 +14,7 @@ public static class RepoPaths
     public static void EnsureInteropPeerInstalled()
     {
         var modules = Path.Combine(InteropPeerDirectory, "node_modules", "@grpc", "grpc-js");
-        if (!Directory.Exists(modules))
+        if (!System.IO.Directory.Exists(modules))
         {
             throw new InvalidOperationException(
                 $"The grpc-js interop peer is not installed ({modules} is missing). Run `npm ci` in {InteropPeerDirectory} first " +
