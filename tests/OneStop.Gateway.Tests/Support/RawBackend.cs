@@ -60,7 +60,7 @@ public sealed class RawBackend : IAsyncDisposable
         app.MapPost("/{service}/{method}", async context =>
         {
             Interlocked.Increment(ref backend._calls);
-            backend.ReceivedHeaders.Enqueue(new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value)));
+            backend.ReceivedHeaders.Enqueue(new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase)));
             context.RequestAborted.Register(() => backend.CallAborted.TrySetResult());
             await backend.OnCall(context);
         });

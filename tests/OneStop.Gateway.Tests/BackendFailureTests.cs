@@ -1,0 +1,130 @@
+using Grpc.Core;
+using Grpc.Testing;
+using OneStop.Gateway.Tests.Support;
+
+namespace OneStop.Gateway.Tests;
+
+/// <summary>Backends that are down, die mid-stream, stall past the deadline, or lose their client.</summary>
+public sealed class BackendFailureTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_backend_that_is_down_gives_UNAVAILABLE_not_a_bare_502()
+    {
+        var nobody = new Uri($"http://127.0.0.1:{FreePort.Pick()}");
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", nobody));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("testing", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_backend_killed_in_the_middle_of_a_stream_ends_the_call_with_UNAVAILABLE()
+    {
+        using var backend = await InteropServerProcess.StartAsync();
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+        var request = new StreamingOutputCallRequest();
+        request.ResponseParameters.Add(new ResponseParameters { Size = 10 });
+        request.ResponseParameters.Add(new ResponseParameters { Size = 10, IntervalUs = 60_000_000 }); // a minute: killed before
+
+        using var call = client.StreamingOutputCall(request, deadline: DateTime.UtcNow.AddSeconds(60));
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(Bound));
+        Assert.Equal(10, call.ResponseStream.Current.Payload.Body.Length);
+        backend.Kill();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(Bound));
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_backend_that_ignores_the_deadline_is_cut_off_with_DEADLINE_EXCEEDED_and_cancelled()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        backend.OnCall = async context => await Task.Delay(TimeSpan.FromMinutes(1), context.RequestAborted);
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddMilliseconds(300)).ResponseAsync.WaitAsync(Bound));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        await backend.CallAborted.Task.WaitAsync(Bound); // the gateway reset the backend's stream
+    }
+
+    [Fact]
+    public async Task The_backend_gets_the_remaining_deadline_as_grpc_timeout()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+
+        await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(5));
+
+        Assert.True(backend.ReceivedHeaders.TryDequeue(out var headers));
+        Assert.True(OneStop.Grpc.Protocol.GrpcTimeout.TryParse(headers["grpc-timeout"], out var timeout), "headers: " + string.Join(", ", headers.Select(h => h.Key + "=" + h.Value)));
+        Assert.InRange(timeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_client_that_cancels_cancels_the_backend_call()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        backend.OnCall = async context =>
+        {
+            started.TrySetResult();
+            await Task.Delay(TimeSpan.FromMinutes(1), context.RequestAborted);
+        };
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+        using var cancel = new CancellationTokenSource();
+
+        var call = client.EmptyCallAsync(new Empty(), cancellationToken: cancel.Token);
+        await started.Task.WaitAsync(Bound);
+        await cancel.CancelAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync.WaitAsync(Bound));
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        await backend.CallAborted.Task.WaitAsync(Bound);
+    }
+
+    [Fact]
+    public async Task A_call_that_reached_its_backend_is_not_retried()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        backend.OnCall = context =>
+        {
+            context.Abort(); // dies after the request arrived: repeating it could act twice
+            return Task.CompletedTask;
+        };
+        await using var other = await RawBackend.StartAsync();
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address)
+            .With("ReverseProxy:Clusters:testing:HealthCheck:Passive:Enabled", "false"));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(1, backend.Calls);
+    }
+
+    [Fact]
+    public async Task A_call_that_never_reached_a_backend_is_retried_on_another_destination()
+    {
+        await using var live = await RawBackend.StartAsync();
+        var dead = new Uri($"http://127.0.0.1:{FreePort.Pick()}");
+        // Active checks off: only the retry (and then passive health) can route around the dead destination.
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", dead, live.Address)
+            .With("ReverseProxy:Clusters:testing:HealthCheck:Active:Enabled", "false"));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+
+        for (var i = 0; i < 6; i++) await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound);
+
+        Assert.Equal(6, live.Calls);
+    }
+}
