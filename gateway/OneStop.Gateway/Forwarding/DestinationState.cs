@@ -21,7 +21,24 @@ public sealed class DestinationState(string name, Uri address)
 
     public bool IsAvailable(DateTimeOffset now) => _activeHealthy && now.UtcTicks >= Interlocked.Read(ref _passiveFailureUntilTicks);
 
-    public void SetActiveHealth(bool healthy) => _activeHealthy = healthy;
+    private int _consecutiveProbeFailures;
+
+    /// <summary>
+    /// Records a probe: one success makes the destination healthy; it takes <paramref name="failureThreshold"/>
+    /// failures in a row to make it unhealthy, so one slow probe on a busy machine does not drop a backend.
+    /// </summary>
+    public void RecordProbe(bool success, int failureThreshold)
+    {
+        if (success)
+        {
+            Interlocked.Exchange(ref _consecutiveProbeFailures, 0);
+            _activeHealthy = true;
+        }
+        else if (Interlocked.Increment(ref _consecutiveProbeFailures) >= failureThreshold)
+        {
+            _activeHealthy = false;
+        }
+    }
 
     /// <summary>A transport failure: out of rotation until <paramref name="until"/> (or a probe finds it healthy earlier).</summary>
     public void MarkPassiveFailure(DateTimeOffset until) => Interlocked.Exchange(ref _passiveFailureUntilTicks, until.UtcTicks);

@@ -153,7 +153,11 @@ public sealed class GrpcForwarder
                 catch (Exception e)
                 {
                     destination.RequestEnded();
-                    if (IsTransportFailure(e) && !call.Cancellation.IsCancellationRequested) forwarder.MarkFailed(call.Route.Cluster, destination, e);
+                    // The client's fault (e.g. a body over the limit) says nothing about the backend's health.
+                    if (IsTransportFailure(e) && !call.Cancellation.IsCancellationRequested && call.Content.ClientBodyError is null)
+                    {
+                        forwarder.MarkFailed(call.Route.Cluster, destination, e);
+                    }
                     throw;
                 }
                 finally

@@ -16,7 +16,7 @@ public static class Routes
             [$"ReverseProxy:Routes:{routeId}:AuthorizationPolicy"] = policy,
             // Probes every 200 ms so health tests settle quickly.
             [$"ReverseProxy:Clusters:{clusterId}:HealthCheck:Active:Interval"] = "00:00:00.200",
-            [$"ReverseProxy:Clusters:{clusterId}:HealthCheck:Active:Timeout"] = "00:00:01",
+            [$"ReverseProxy:Clusters:{clusterId}:HealthCheck:Active:Timeout"] = "00:00:05",
         };
         for (var i = 0; i < destinations.Length; i++)
         {

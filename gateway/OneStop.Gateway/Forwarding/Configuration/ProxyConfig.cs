@@ -74,6 +74,9 @@ public sealed class ActiveHealthCheckConfig
 
     /// <summary>The service name asked for; empty asks for the server as a whole.</summary>
     public string Service { get; set; } = "";
+
+    /// <summary>Failed probes in a row before a destination leaves the rotation (YARP's ConsecutiveFailures policy).</summary>
+    public int ConsecutiveFailuresThreshold { get; set; } = 2;
 }
 
 /// <summary>Takes a destination out of rotation when calls to it fail at the transport level.</summary>

@@ -43,6 +43,7 @@ public static class ProxyConfigValidator
                     errors.Add($"{at}:Destinations:{name}:Address '{destination.Address}' is not an absolute http(s) address.");
             }
             if (cluster.HealthCheck.Active.Interval <= TimeSpan.Zero) errors.Add($"{at}:HealthCheck:Active:Interval must be positive.");
+            if (cluster.HealthCheck.Active.ConsecutiveFailuresThreshold < 1) errors.Add($"{at}:HealthCheck:Active:ConsecutiveFailuresThreshold must be at least 1.");
             if (cluster.HealthCheck.Active.Timeout <= TimeSpan.Zero) errors.Add($"{at}:HealthCheck:Active:Timeout must be positive.");
             if (cluster.HealthCheck.Passive.ReactivationPeriod < TimeSpan.Zero) errors.Add($"{at}:HealthCheck:Passive:ReactivationPeriod must not be negative.");
         }

@@ -8,7 +8,7 @@ namespace OneStop.Gateway.Forwarding.Health;
 /// <summary>
 /// Probes every destination of every cluster with grpc.health.v1 Check at the cluster's interval. NOT_SERVING,
 /// an error or no answer within the timeout takes a destination out of rotation; SERVING brings it back (and ends
-/// a passive failure period early).
+/// a passive failure period early). A backend without the health service (UNIMPLEMENTED) counts as serving.
 /// </summary>
 public sealed class ActiveHealthChecker(ProxyStateProvider state, ForwarderHttpClient client, TimeProvider clock, ILogger<ActiveHealthChecker> logger)
     : BackgroundService
@@ -58,16 +58,24 @@ public sealed class ActiveHealthChecker(ProxyStateProvider state, ForwarderHttpC
             healthy = reply.Status == HealthCheckResponse.Types.ServingStatus.Serving;
             reason = reply.Status.ToString();
         }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
+        {
+            // As gRPC's own client-side health checking does: a server without the health service cannot be
+            // probed, so it counts as serving (passive checks still catch it failing).
+            healthy = true;
+            reason = "no grpc.health.v1 service; treated as serving";
+        }
         catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
         {
             reason = $"{e.StatusCode}: {e.Status.Detail}";
         }
-        if (healthy != destination.ActiveHealthy)
+        var wasHealthy = destination.ActiveHealthy;
+        destination.RecordProbe(healthy, active.ConsecutiveFailuresThreshold);
+        if (wasHealthy != destination.ActiveHealthy)
         {
             logger.Log(healthy ? LogLevel.Information : LogLevel.Warning, "Destination {Destination} ({Address}) of cluster {Cluster} is now {State} ({Reason})",
                 destination.Name, destination.Address, cluster.Id, healthy ? "healthy" : "unhealthy", reason);
         }
-        destination.SetActiveHealth(healthy);
         if (healthy) destination.ClearPassiveFailure();
     }
 

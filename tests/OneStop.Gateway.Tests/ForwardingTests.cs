@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Testing;
+using OneStop.Gateway.Tests.Support;
+
+namespace OneStop.Gateway.Tests;
+
+/// <summary>What crosses the gateway: headers, trailers, Trailers-Only responses, many streams at once.</summary>
+public sealed class ForwardingTests(InteropGatewayFixture fixture) : IClassFixture<InteropGatewayFixture>
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Headers_reach_the_backend_without_hop_by_hop_ones_and_with_te_trailers()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker("a-token"));
+
+        await client.EmptyCallAsync(new Empty(), new Metadata { { "x-agency-trace", "abc" } }, deadline: DateTime.UtcNow.AddSeconds(20));
+
+        Assert.True(backend.ReceivedHeaders.TryDequeue(out var headers));
+        Assert.Equal("abc", headers["x-agency-trace"]);
+        Assert.Equal("Bearer a-token", headers["authorization"]); // services validate the token themselves
+        Assert.Equal("trailers", headers["te"]);
+        Assert.Equal("127.0.0.1", headers["x-forwarded-for"]);
+        Assert.Equal(backend.Address.Authority, headers.Host.ToString());
+        Assert.False(headers.ContainsKey("connection"));
+        Assert.False(headers.ContainsKey("keep-alive"));
+    }
+
+    [Fact]
+    public async Task A_Trailers_Only_response_stays_Trailers_Only()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        backend.OnCall = context =>
+        {
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = "5";
+            context.Response.Headers["grpc-message"] = "no such thing";
+            return Task.CompletedTask;
+        };
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+
+        using var http = new HttpClient();
+        using var response = await http.SendAsync(GrpcPost(gateway.GrpcAddress, "/grpc.testing.TestService/EmptyCall", [0, 0, 0, 0, 0]));
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("5", response.Headers.GetValues("grpc-status").Single());
+        Assert.Equal("no such thing", response.Headers.GetValues("grpc-message").Single());
+        Assert.Empty(body);
+        Assert.Empty(response.TrailingHeaders);
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            new TestService.TestServiceClient(gateway.CallInvoker()).EmptyCallAsync(new Empty()).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_hundred_concurrent_bidirectional_streams_all_complete()
+    {
+        var client = new TestService.TestServiceClient(fixture.Gateway.CallInvoker());
+        var calls = Enumerable.Range(0, 100).Select(async i =>
+        {
+            using var call = client.FullDuplexCall(deadline: DateTime.UtcNow + Bound);
+            for (var round = 1; round <= 3; round++)
+            {
+                var request = new StreamingOutputCallRequest { Payload = new Payload { Body = ByteString.CopyFrom(new byte[i]) } };
+                request.ResponseParameters.Add(new ResponseParameters { Size = i + round });
+                await call.RequestStream.WriteAsync(request);
+                Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+                Assert.Equal(i + round, call.ResponseStream.Current.Payload.Body.Length);
+            }
+            await call.RequestStream.CompleteAsync();
+            Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+        });
+
+        await Task.WhenAll(calls).WaitAsync(Bound);
+    }
+
+    internal static HttpRequestMessage GrpcPost(Uri gateway, string path, byte[] body, string contentType = "application/grpc")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, path))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        return request;
+    }
+}
