@@ -23,9 +23,11 @@ public static class DevelopmentTokens
     /// <summary>
     /// A signed token with <c>sub</c>, <c>org</c>, <c>region</c> and one <c>role</c> claim per role.
     /// A negative <paramref name="lifetime"/> makes a token that has already expired (for tests).
+    /// <paramref name="extraClaims"/> adds claims such as an OAuth <c>scope</c>.
     /// </summary>
     public static string Create(string subject, string organizationId, string regionAgs, IEnumerable<string> roles,
-        TimeSpan? lifetime = null, string? issuer = null, string? audience = null, byte[]? key = null)
+        TimeSpan? lifetime = null, string? issuer = null, string? audience = null, byte[]? key = null,
+        IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(subject);
         ArgumentNullException.ThrowIfNull(roles);
@@ -49,6 +51,7 @@ public static class DevelopmentTokens
             NotBefore = notBefore,
             Expires = expires,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
+            Claims = extraClaims?.ToDictionary(c => c.Key, c => c.Value),
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }

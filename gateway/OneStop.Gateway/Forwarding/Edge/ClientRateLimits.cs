@@ -15,6 +15,9 @@ public sealed class RateLimitOptions
 
     /// <summary>How many calls a client may make at once after a quiet spell.</summary>
     public int Burst { get; set; } = 400;
+
+    /// <summary>How often <see cref="PermitsPerSecond"/> worth of calls is added back (scaled to the period).</summary>
+    public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>
@@ -33,8 +36,8 @@ public sealed class ClientRateLimits
         options.AddPolicy(PerClient, context => RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = limits.Burst,
-            TokensPerPeriod = limits.PermitsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokensPerPeriod = Math.Max(1, (int)(limits.PermitsPerSecond * limits.ReplenishmentPeriod.TotalSeconds)),
+            ReplenishmentPeriod = limits.ReplenishmentPeriod,
             QueueLimit = 0,
             AutoReplenishment = true,
         }));

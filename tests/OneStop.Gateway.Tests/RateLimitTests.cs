@@ -1,0 +1,32 @@
+using Grpc.Core;
+using Grpc.Testing;
+using OneStop.Gateway.Tests.Support;
+using OneStop.ServiceDefaults.Identity;
+
+namespace OneStop.Gateway.Tests;
+
+/// <summary>Per-client token buckets: one client's flood does not stop another client.</summary>
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task A_client_over_its_limit_gets_RESOURCE_EXHAUSTED_while_another_client_still_gets_through()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        // A burst of 3 and a refill only once a minute: the fourth call within the test is over the limit.
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("authenticated", backend.Address)
+            .With("OneStop:Gateway:RateLimits:Burst", "3")
+            .With("OneStop:Gateway:RateLimits:PermitsPerSecond", "1")
+            .With("OneStop:Gateway:RateLimits:ReplenishmentPeriod", "00:01:00"));
+        var flooding = new TestService.TestServiceClient(gateway.CallInvoker(Token("agency-a")));
+        var other = new TestService.TestServiceClient(gateway.CallInvoker(Token("agency-b")));
+
+        for (var i = 0; i < 3; i++) await flooding.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(20));
+        var error = await Assert.ThrowsAsync<RpcException>(() => flooding.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync);
+        await other.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(20));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal(4, backend.Calls);
+    }
+
+    private static string Token(string subject) => DevelopmentTokens.Create(subject, "org-" + subject, "05766", [OneStopRoles.AgencySystem]);
+}
