@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStop.Appointments.V1;
@@ -17,8 +18,30 @@ public sealed class DemoSeeder(AppointmentsDbContext db, CommandTransaction tran
     /// <summary>Returns how many records were inserted or changed.</summary>
     public async Task<int> SeedAsync(CancellationToken ct)
     {
-        if (options.Value.ValidateDirectoryIds) await CheckAgainstDirectoryAsync(ct);
+        if (options.Value.ValidateDirectoryIds) await CheckAgainstDirectoryWhenReachableAsync(ct);
         return await WriteAsync(ct);
+    }
+
+    /// <summary>
+    /// `./onestop up` seeds while the directory it just started may still be coming up (the Redis read model usually
+    /// answers first): an unreachable directory is retried for up to 30 seconds, then the seed fails.
+    /// </summary>
+    private async Task CheckAgainstDirectoryWhenReachableAsync(CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await CheckAgainstDirectoryAsync(ct);
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
+                && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
     }
 
     /// <summary>The demo's organizations, locations, resource languages and interpreter languages, against the directory.</summary>
