@@ -40,6 +40,8 @@ public static class Extensions
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHostedService<DatabaseMigration>();
         builder.Services.AddHostedService<OfferPurge>();
+        builder.Services.AddSingleton<ChangeLogPoller>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeLogPoller>());
 
         builder.Services.AddGrpc().AddServiceOptions<AppointmentsGrpcService>(o => o.Interceptors.Add<DomainErrorInterceptor>());
         return builder;

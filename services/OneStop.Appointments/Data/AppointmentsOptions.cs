@@ -44,6 +44,13 @@ public sealed class AppointmentsOptions
     /// <summary>How often abandoned offer records are purged.</summary>
     public TimeSpan OfferPurgeInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How often the change log is read for live WatchAppointments streams, so that changes committed by another
+    /// instance on the same database reach this instance's watchers within about this delay. Zero turns it off
+    /// (watchers then see only this instance's changes live, and the others' when they resume).
+    /// </summary>
+    public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>These settings as the rules of <see cref="HoldPolicy"/>: configuration stays here, the rules stay in Domain.</summary>
     public HoldOptions ToHoldOptions() => new() { DefaultHold = DefaultHold, MaximumHold = MaxHold };
 
