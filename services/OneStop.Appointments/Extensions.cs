@@ -36,8 +36,12 @@ public static class Extensions
         builder.Services.AddScoped<CalendarQueries>();
         builder.Services.AddScoped<StatisticsQueries>();
         builder.Services.AddScoped<SlotSearch>();
+        builder.Services.AddScoped<Offers>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHostedService<DatabaseMigration>();
+        builder.Services.AddHostedService<OfferPurge>();
+        builder.Services.AddSingleton<ChangeLogPoller>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeLogPoller>());
 
         builder.Services.AddGrpc().AddServiceOptions<AppointmentsGrpcService>(o => o.Interceptors.Add<DomainErrorInterceptor>());
         return builder;

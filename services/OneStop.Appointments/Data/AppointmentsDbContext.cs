@@ -25,6 +25,7 @@ public abstract class AppointmentsDbContext : DbContext
     public DbSet<AllocationRecord> Allocations => Set<AllocationRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
+    public DbSet<OfferRecord> Offers => Set<OfferRecord>();
 
     // Providers hand DateTime back as Unspecified; every instant stored here is UTC, so say so on the way out.
     private static readonly ValueConverter<DateTime, DateTime> Utc = new(
@@ -124,5 +125,22 @@ public abstract class AppointmentsDbContext : DbContext
         change.Property(c => c.AppointmentId).HasMaxLength(64);
         change.Property(c => c.RegionAgs).HasMaxLength(12);
         change.Property(c => c.ChangedAt).HasConversion(Utc);
+
+        // Statistics' offer state. At most one OPEN request (no appointment yet) per region, client and need: the
+        // partial unique index keeps a second instance's concurrent first search from recording a second "first" offer.
+        var offer = model.Entity<OfferRecord>();
+        offer.ToTable("offers");
+        offer.HasKey(o => o.Id);
+        offer.Property(o => o.Id).HasMaxLength(64);
+        offer.Property(o => o.RegionAgs).HasMaxLength(12);
+        offer.Property(o => o.ClientId).HasMaxLength(64);
+        offer.Property(o => o.NeedKey).HasMaxLength(64);
+        offer.Property(o => o.AppointmentId).HasMaxLength(64);
+        offer.Property(o => o.RequestedAt).HasConversion(Utc);
+        offer.Property(o => o.FirstOfferedAt).HasConversion(Utc);
+        offer.Property(o => o.BookedAt).HasConversion(NullableUtc);
+        offer.HasIndex(o => new { o.RegionAgs, o.ClientId, o.NeedKey }).IsUnique().HasFilter("\"AppointmentId\" IS NULL");
+        offer.HasIndex(o => o.AppointmentId);
+        offer.HasIndex(o => o.FirstOfferedAt);
     }
 }

@@ -8,8 +8,10 @@ public sealed class AppointmentsOptions
     public const string SectionName = "OneStop:Appointments";
 
     /// <summary>
-    /// Check organization and location ids against the directory when resources and types are written. Off in
-    /// tests and the demo seed, which run without a directory.
+    /// Check directory data through OneStop.Directory.Client: organization and location ids when resources and types
+    /// are written (and by the demo seed), resource languages against their directory service's languages, and the
+    /// interpreter language of FindJointSlots, HoldSlot, BookAppointment and RescheduleAppointment against the
+    /// languages of the region's interpreting services. Off in tests that run without a directory.
     /// </summary>
     public bool ValidateDirectoryIds { get; set; } = true;
 
@@ -32,6 +34,22 @@ public sealed class AppointmentsOptions
     /// resources' own <c>auto_accept</c> flag says (configuration: OneStop:Appointments:AutoAcceptOrganizations:0, …).
     /// </summary>
     public IList<string> AutoAcceptOrganizations { get; } = new List<string>();
+
+    /// <summary>
+    /// How long an open request (a client's first offer for a type, not booked) is kept for statistics. Older ones
+    /// count as abandoned: they are purged, and a new search for the same need opens a new request.
+    /// </summary>
+    public TimeSpan OfferRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often abandoned offer records are purged.</summary>
+    public TimeSpan OfferPurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How often the change log is read for live WatchAppointments streams, so that changes committed by another
+    /// instance on the same database reach this instance's watchers within about this delay. Zero turns it off
+    /// (watchers then see only this instance's changes live, and the others' when they resume).
+    /// </summary>
+    public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>These settings as the rules of <see cref="HoldPolicy"/>: configuration stays here, the rules stay in Domain.</summary>
     public HoldOptions ToHoldOptions() => new() { DefaultHold = DefaultHold, MaximumHold = MaxHold };

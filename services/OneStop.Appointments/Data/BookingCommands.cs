@@ -14,10 +14,13 @@ namespace OneStop.Appointments.Data;
 /// are the domain's <see cref="HoldPolicy"/> and <see cref="CancellationPolicy"/>, configured from
 /// <see cref="AppointmentsOptions"/>.
 /// </summary>
-public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction transaction, IOptions<AppointmentsOptions> options)
+public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction transaction, IOptions<AppointmentsOptions> options,
+    DirectoryIds directory)
 {
-    public Task<Hold> HoldAsync(HoldSlotRequest request, UtcInterval interval, CallerIdentity caller, CancellationToken ct) =>
-        transaction.RunAsync(async () =>
+    public async Task<Hold> HoldAsync(HoldSlotRequest request, UtcInterval interval, CallerIdentity caller, CancellationToken ct)
+    {
+        await EnsureInterpreterLanguageOfferedAsync(request.AppointmentTypeId, request.Slot, caller.RegionAgs, "slot", ct);
+        return await transaction.RunAsync(async () =>
         {
             var now = transaction.Now;
             var (type, participants) = await db.LoadTypeAndSlotAsync(request.AppointmentTypeId, "appointment_type_id", request.Slot, interval,
@@ -44,10 +47,14 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             });
             return hold;
         }, ct);
+    }
 
-    public Task<Appointment> BookAsync(BookAppointmentRequest request, UtcInterval? directInterval, string? idempotencyKey,
-        CallerIdentity caller, CancellationToken ct) =>
-        transaction.RunAsync(async () =>
+    public async Task<Appointment> BookAsync(BookAppointmentRequest request, UtcInterval? directInterval, string? idempotencyKey,
+        CallerIdentity caller, CancellationToken ct)
+    {
+        // A held slot was checked when it was held; a direct booking takes a slot now.
+        if (request.HoldId.Length == 0) await EnsureInterpreterLanguageOfferedAsync(request.AppointmentTypeId, request.Slot, caller.RegionAgs, "slot", ct);
+        return await transaction.RunAsync(async () =>
         {
             var replay = await db.ReplayAsync(idempotencyKey, caller.Subject, nameof(BookAsync), request, Appointment.Parser, ct);
             if (replay is not null) return replay;
@@ -77,6 +84,7 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             await EnsureBelowOpenLimitAsync(request.ClientId, caller.RegionAgs, now, ct);
 
             var appointment = NewAppointment(request, type, CanonicalSlot(slot, interval, participants, now), participants, caller, now);
+            await CloseOfferAsync(appointment, now, ct);
             if (hold is not null) hold.ConsumedByAppointmentId = appointment.Id;
             await db.TakeAsync([.. participants.Select(p => p.BusyFor(interval))], appointment.Id, null, null, now, ct);
             var record = new AppointmentRecord();
@@ -87,6 +95,7 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             db.Remember(idempotencyKey, caller.Subject, nameof(BookAsync), request, appointment, now);
             return appointment;
         }, ct);
+    }
 
     /// <summary>
     /// Atomic: the old rows are deleted and the new rows of every participant inserted in one transaction. If anyone
@@ -94,9 +103,14 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
     /// (rows, participants, sequence) is exactly as it was. Deleting first lets an appointment move by less than its
     /// own length without colliding with itself.
     /// </summary>
-    public Task<Appointment> RescheduleAsync(string appointmentId, JointSlot newSlot, UtcInterval interval, CallerIdentity caller,
-        CancellationToken ct) =>
-        transaction.RunAsync(async () =>
+    public async Task<Appointment> RescheduleAsync(string appointmentId, JointSlot newSlot, UtcInterval interval, CallerIdentity caller,
+        CancellationToken ct)
+    {
+        if (options.Value.ValidateDirectoryIds
+            && await db.Appointments.AsNoTracking().Where(a => a.Id == appointmentId && a.RegionAgs == caller.RegionAgs)
+                .Select(a => a.AppointmentTypeId).SingleOrDefaultAsync(ct) is { } typeId)
+            await EnsureInterpreterLanguageOfferedAsync(typeId, newSlot, caller.RegionAgs, "new_slot", ct);
+        return await transaction.RunAsync(async () =>
         {
             var now = transaction.Now;
             var record = await AppointmentAccess.LoadForUpdateAsync(db, appointmentId, caller, ct);
@@ -125,6 +139,53 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             transaction.RecordChange(moved);
             return moved;
         }, ct);
+    }
+
+    /// <summary>
+    /// With directory checks on: the type's interpreter language must be offered by the directory service of every
+    /// interpreter of the slot who is to interpret it (INVALID_ARGUMENT on that resource otherwise). Runs before the
+    /// transaction, so no directory call happens under the write lock; an unknown type or resource is left to the
+    /// command, which refuses it in its transaction.
+    /// </summary>
+    private async Task EnsureInterpreterLanguageOfferedAsync(string typeId, JointSlot? slot, string regionAgs, string field, CancellationToken ct)
+    {
+        if (!options.Value.ValidateDirectoryIds || slot is null || typeId.Length == 0) return;
+        var type = await db.AppointmentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == typeId && t.RegionAgs == regionAgs, ct);
+        var language = type?.ToProto().InterpreterLanguage ?? "";
+        if (language.Length == 0) return;
+        var ids = slot.Resources.Select(r => r.ResourceId).ToList();
+        var interpreters = (await db.Resources.AsNoTracking()
+                .Where(r => ids.Contains(r.Id) && r.RegionAgs == regionAgs && r.Kind == ResourceKind.Interpreter).ToListAsync(ct))
+            .Select(r => r.ToProto()).Where(r => r.Languages.Contains(language)).ToDictionary(r => r.Id);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!interpreters.TryGetValue(ids[i], out var interpreter)) continue;
+            if (!(await directory.LanguagesOfAsync(interpreter.ServiceId, ct)).Contains(language))
+                throw DomainException.InvalidArgument($"{field}.resources[{i}].resource_id",
+                    $"interpreting in '{language}' is not offered by the directory service '{interpreter.ServiceId}' of interpreter '{interpreter.Id}'.");
+        }
+    }
+
+    // Compiled once per model (CompiledPerModel): every booking runs it.
+    private static readonly CompiledPerModel<Func<AppointmentsDbContext, string, string, string, DateTime, CancellationToken, Task<OfferRecord?>>> OpenOfferQuery = new(() =>
+        EF.CompileAsyncQuery((AppointmentsDbContext db, string regionAgs, string clientId, string needKey, DateTime abandoned, CancellationToken ct) =>
+            db.Offers.FirstOrDefault(o => o.RegionAgs == regionAgs && o.ClientId == clientId && o.NeedKey == needKey
+                && o.AppointmentId == null && o.FirstOfferedAt >= abandoned)));
+
+    /// <summary>
+    /// Closes the client's open request for this type, if FindJointSlots opened one: the offer row names the
+    /// appointment, and the appointment carries the request's exact times (statistics).
+    /// </summary>
+    private async Task CloseOfferAsync(Appointment appointment, DateTimeOffset now, CancellationToken ct)
+    {
+        var abandoned = (now - options.Value.OfferRetention).UtcDateTime;
+        var offer = await OpenOfferQuery.For(db)(db, appointment.RegionAgs, appointment.ClientId, OfferNeed.ForType(appointment.AppointmentTypeId), abandoned, ct);
+        if (offer is null) return;
+        offer.AppointmentId = appointment.Id;
+        offer.BookedAt = now.UtcDateTime;
+        appointment.RequestedAt = Timestamp.FromDateTime(offer.RequestedAt);
+        appointment.FirstOfferAt = Timestamp.FromDateTime(offer.FirstOfferedAt);
+    }
 
     private async Task<HoldRecord> ConsumeHoldAsync(BookAppointmentRequest request, CallerIdentity caller, DateTimeOffset now, CancellationToken ct)
     {
@@ -172,8 +233,9 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             LocationId = slot.LocationId,
             OnlineLink = request.OnlineLink,
             Sequence = 0,
+            // Without an open request (a search without client_id, or a slot typed in by hand) the request time is
+            // the booking request's, else the search's stamp on the slot, else now; there is then no first offer.
             RequestedAt = request.RequestedAt ?? slot.RequestedAt ?? Timestamp.FromDateTimeOffset(now),
-            FirstOfferAt = slot.OfferedAt,
             CreatedAt = Timestamp.FromDateTimeOffset(now),
             RegionAgs = caller.RegionAgs,
             Etag = "0",

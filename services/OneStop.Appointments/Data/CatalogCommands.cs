@@ -24,6 +24,7 @@ public sealed class CatalogCommands(AppointmentsDbContext db, CommandTransaction
         {
             await directory.RequireOrganizationAsync(copy.OrganizationId, "resource.organization_id", ct);
             await directory.RequireLocationAsync(copy.LocationId, "resource.location_id", ct);
+            await directory.RequireResourceLanguagesAsync(copy, ct);
         }
         return await transaction.RunAsync(async () =>
         {

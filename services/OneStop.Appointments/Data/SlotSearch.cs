@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OneStop.Appointments.Domain;
 using OneStop.Appointments.V1;
 using OneStop.ServiceDefaults.Identity;
@@ -9,11 +10,15 @@ namespace OneStop.Appointments.Data;
 /// <summary>
 /// FindJointSlots: loads the candidates of every requirement (pools by organization and topic, interpreters by
 /// language, rooms by needs) in the caller's region, their schedules and the allocation rows blocking now, and lets
-/// <see cref="JointSlotFinder"/> search. Read-only: holding and booking check everything again in the database.
-/// The request's shape (range, max_results, ad-hoc duration, pool ids) was checked by the gRPC layer, which hands
+/// <see cref="JointSlotFinder"/> search. With directory checks on, the interpreter language must be offered by an
+/// interpreting service of the region in the directory (INVALID_ARGUMENT otherwise), and only interpreters whose
+/// directory service offers it are candidates. Holding and booking check everything again in the database. The
+/// only write: when the search names a client and a type and offers a slot, the client's request for that type is
+/// opened with this first offer (<see cref="Offers"/>), unless it is open already. The request's shape (range, max_results, ad-hoc duration, pool ids) was checked by the gRPC layer, which hands
 /// over the parsed values as <see cref="SlotSearchLimits"/>.
 /// </summary>
-public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock)
+public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock, DirectoryIds directory, Offers offers,
+    IOptions<AppointmentsOptions> options)
 {
     public async Task<FindJointSlotsResponse> FindAsync(FindJointSlotsRequest request, SlotSearchLimits limits, CallerIdentity caller,
         CancellationToken ct)
@@ -35,6 +40,12 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock)
         }
         var interpreters = wanted.InterpreterLanguage.Length == 0 ? null
             : resources.Where(r => r.Kind == ResourceKind.Interpreter && r.Languages.Contains(wanted.InterpreterLanguage)).ToList();
+        if (interpreters is not null && options.Value.ValidateDirectoryIds)
+        {
+            var offering = await directory.RequireInterpreterLanguageAsync(wanted.InterpreterLanguage,
+                resources.Where(r => r.Kind == ResourceKind.Interpreter).Select(r => r.ServiceId), wanted.LanguageField, ct);
+            interpreters = [.. interpreters.Where(r => offering.Contains(r.ServiceId))];
+        }
         var rooms = wanted.RoomNeeds is not { } needs ? null
             : resources.Where(r => r.Kind == ResourceKind.Room && r.RoomCapacity >= needs.MinimumCapacity
                 && (!needs.WheelchairAccessible || r.WheelchairAccessible) && (needs.LocationId.Length == 0 || r.LocationId == needs.LocationId)).ToList();
@@ -76,11 +87,17 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock)
             slot.RequestedAt = requestedAt;
             response.Slots.Add(slot);
         }
+        if (response.Slots.Count > 0 && request.ClientId.Length > 0 && request.AppointmentTypeId.Length > 0)
+            await offers.RecordFirstOfferAsync(caller.RegionAgs, request.ClientId, request.AppointmentTypeId, requestedAt.ToDateTimeOffset(), ct);
         return response;
     }
 
     private sealed record Wanted(string Field, IReadOnlyList<ParticipantRequirement> Participants, string InterpreterLanguage, RoomNeeds? RoomNeeds,
-        TimeSpan Duration, TimeSpan MinimumNotice, TimeSpan? BookingHorizon);
+        TimeSpan Duration, TimeSpan MinimumNotice, TimeSpan? BookingHorizon)
+    {
+        /// <summary>Where the interpreter language came from, for refusals.</summary>
+        public string LanguageField => Field == "pools" ? "interpreter_language" : "appointment_type.interpreter_language";
+    }
 
     /// <summary>What to search for: the appointment type's requirements, or the request's ad-hoc ones.</summary>
     private async Task<Wanted> WantedAsync(FindJointSlotsRequest request, TimeSpan? adHocDuration, CallerIdentity caller, CancellationToken ct)

@@ -125,7 +125,9 @@ public sealed class AppointmentsGrpcService(
 
     /// <summary>
     /// History first, then live changes. The live subscription starts BEFORE the history is read, so a change
-    /// committing in between arrives from the history, the feed or both (duplicates are skipped by version).
+    /// committing in between arrives from the history, the feed or both; every version is sent once. Live changes
+    /// are this instance's commits at once and, through <see cref="ChangeLogPoller"/>, every instance's within a
+    /// poll interval; another instance's change may then come after a higher version this instance committed.
     /// </summary>
     public override async Task WatchAppointments(WatchAppointmentsRequest request, IServerStreamWriter<AppointmentChange> responseStream,
         ServerCallContext context)
@@ -138,20 +140,27 @@ public sealed class AppointmentsGrpcService(
             && (request.OrganizationId.Length == 0 || a.Participants.Any(p => p.OrganizationId == request.OrganizationId));
 
         using var live = feed.Subscribe();
-        var last = request.FromVersion;
-        var history = db.Changes.AsNoTracking().Where(c => c.Version > last && c.RegionAgs == caller.RegionAgs).OrderBy(c => c.Version).AsAsyncEnumerable();
+        var from = request.FromVersion;
+        // Versions already sent (or skipped as invisible), so the feed's repeats are not sent twice; the oldest are
+        // forgotten past a bound, long after any repeat could come.
+        var sent = new SortedSet<long>();
+        bool FirstTime(long version)
+        {
+            if (!sent.Add(version)) return false;
+            if (sent.Count > SentVersionsKept) sent.Remove(sent.Min);
+            return true;
+        }
+        var history = db.Changes.AsNoTracking().Where(c => c.Version > from && c.RegionAgs == caller.RegionAgs).OrderBy(c => c.Version).AsAsyncEnumerable();
         await foreach (var record in history.WithCancellation(ct))
         {
             var change = record.ToProto();
-            last = change.Version;
-            if (Visible(change.Appointment)) await responseStream.WriteAsync(change, ct);
+            if (FirstTime(change.Version) && Visible(change.Appointment)) await responseStream.WriteAsync(change, ct);
         }
         try
         {
             await foreach (var change in live.Reader.ReadAllAsync(ct))
             {
-                if (change.Version <= last) continue;
-                last = change.Version;
+                if (!FirstTime(change.Version)) continue;
                 if (Visible(change.Appointment)) await responseStream.WriteAsync(change, ct);
             }
         }
@@ -160,6 +169,8 @@ public sealed class AppointmentsGrpcService(
             // The client went away: the normal end of a watch.
         }
     }
+
+    private const int SentVersionsKept = 10_000;
 
     public override async Task<IcsResponse> GetIcs(AppointmentIdRequest request, ServerCallContext context)
     {

@@ -17,6 +17,7 @@ public static class CatalogValidator
         Id(resource.LocationId, "resource.location_id");
         for (var i = 0; i < resource.Topics.Count; i++) Defined(resource.Topics[i], $"resource.topics[{i}]");
         for (var i = 0; i < resource.Languages.Count; i++) Language(resource.Languages[i], $"resource.languages[{i}]");
+        OptionalId(resource.ServiceId, "resource.service_id");
         if (resource.RoomCapacity < 0) throw DomainException.InvalidArgument("resource.room_capacity", "must not be negative.");
         if (resource.Kind == ResourceKind.Room && resource.RoomCapacity == 0)
             throw DomainException.InvalidArgument("resource.room_capacity", "a room needs a capacity.");

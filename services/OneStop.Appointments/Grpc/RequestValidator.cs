@@ -99,6 +99,7 @@ public static partial class RequestValidator
         if (to - from > MaxSearchRange) throw DomainException.InvalidArgument("range_end", $"the range may span at most {MaxSearchRange.TotalDays:0} days.");
         var maxResults = MaxResults(request.MaxResults, "max_results");
         if (request.RequestedAt is not null) Instant(request.RequestedAt, "requested_at");
+        if (request.ClientId.Length > 0) ClientId(request.ClientId, "client_id");
         if (request.AppointmentTypeId.Length > 0)
         {
             Id(request.AppointmentTypeId, "appointment_type_id");

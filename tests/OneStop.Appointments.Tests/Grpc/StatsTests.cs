@@ -5,7 +5,7 @@ using static OneStop.Appointments.Tests.TestSupport.TestCatalog;
 
 namespace OneStop.Appointments.Tests.Grpc;
 
-/// <summary>GetStats end to end: the offer time travels from FindJointSlots through the hold or booking into the figures.</summary>
+/// <summary>GetStats end to end: FindJointSlots records the client's first offer, the hold or booking closes it, the figures use it.</summary>
 public sealed class StatsTests
 {
     [Fact]
@@ -17,7 +17,7 @@ public sealed class StatsTests
         var frontdesk = host.ClientFor(Frontdesk);
 
         // 1: asked 10 minutes ago, offered now, held, booked 4 minutes later → 10 min to offer, 14 min to booking.
-        var offered = await frontdesk.FindJointSlotsAsync(Search(AaType, Tuesday10, requestedAt: Now.AddMinutes(-10)));
+        var offered = await frontdesk.FindJointSlotsAsync(Search(AaType, Tuesday10, requestedAt: Now.AddMinutes(-10), "client-stats-1"));
         clock.Now = Now.AddMinutes(2);
         var hold = await frontdesk.HoldSlotAsync(new HoldSlotRequest { AppointmentTypeId = AaType, ClientId = "client-stats-1", Slot = offered.Slots.Single() });
         clock.Now = Now.AddMinutes(4);
@@ -29,7 +29,7 @@ public sealed class StatsTests
 
         // 2: asked at Now-10, offered at Now+10, booked directly at Now+30 → 20 min to offer, 40 min to booking.
         clock.Now = Now.AddMinutes(10);
-        var second = await frontdesk.FindJointSlotsAsync(Search(AbhType, Tuesday10.AddHours(1), requestedAt: Now.AddMinutes(-10)));
+        var second = await frontdesk.FindJointSlotsAsync(Search(AbhType, Tuesday10.AddHours(1), requestedAt: Now.AddMinutes(-10), "client-stats-2"));
         clock.Now = Now.AddMinutes(30);
         var booked = await frontdesk.BookAppointmentAsync(new BookAppointmentRequest
         {
@@ -79,9 +79,10 @@ public sealed class StatsTests
         Assert.Empty(wednesday.NoShowRates);
     }
 
-    private static FindJointSlotsRequest Search(string typeId, DateTimeOffset start, DateTimeOffset requestedAt) => new()
+    private static FindJointSlotsRequest Search(string typeId, DateTimeOffset start, DateTimeOffset requestedAt, string clientId) => new()
     {
         AppointmentTypeId = typeId,
+        ClientId = clientId,
         RangeStart = Timestamp.FromDateTimeOffset(start),
         RangeEnd = Timestamp.FromDateTimeOffset(start.AddHours(1)),
         RequestedAt = Timestamp.FromDateTimeOffset(requestedAt),

@@ -30,4 +30,15 @@ public sealed class TwoInstanceRaceTests(PostgresServerFixture server)
         Assert.Equal(1, await first.QueryAsync(db => db.Appointments.CountAsync()));
         Assert.Equal(12, await second.QueryAsync(db => db.Allocations.CountAsync())); // one hour in 5-minute units
     }
+
+    [Fact]
+    public async Task A_booking_on_another_instance_reaches_live_watchers_within_the_poll_interval()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?>(PostgresServerFixture.ServiceSettings(OneStop.Appointments.Extensions.DatabaseName, connectionString));
+        foreach (var (key, value) in TwoInstanceWatch.FastPoll) settings[key] = value;
+        await using var first = await AppointmentsTestHost.StartAsync(new ManualClock(Now), settings: settings);
+        await using var second = await AppointmentsTestHost.StartAsync(new ManualClock(Now), settings: settings);
+        await TwoInstanceWatch.AnotherInstancesBookingReachesTheWatcherAsync(first, second);
+    }
 }

@@ -45,6 +45,18 @@ public class DemoCountyTests
     }
 
     [Fact]
+    public void The_Integration_Point_offers_interpreting_in_the_languages_of_the_appointments_demo()
+    {
+        // services/OneStop.Appointments' demo interpreters name this service; their languages must be among its own.
+        var interpreting = DemoCounty.Services.Single(s => s.Id == "svc-ip-sprachmittlung");
+
+        Assert.Equal(DemoOrganizations.IntegrationPoint, interpreting.OrganizationId);
+        Assert.Equal(ServiceStatus.Active, interpreting.Status);
+        Assert.Superset(new HashSet<string> { "ar", "uk", "fa", "tr", "ru" }, interpreting.Languages.ToHashSet());
+        Assert.Contains(DemoCounty.ServicesAtLocation, sal => sal.ServiceId == interpreting.Id && sal.LocationId == DemoLocations.Kreishaus);
+    }
+
+    [Fact]
     public void Ids_are_unique_per_kind()
     {
         Assert.Equal(DemoCounty.Organizations.Count, DemoCounty.Organizations.Select(o => o.Id).Distinct().Count());

@@ -19,24 +19,24 @@ public static class DemoCalendars
 
     public static IReadOnlyList<Resource> Resources() =>
     [
-        Counsellor("res-abh-1", "Beratung Aufenthalt 1", Auslaenderbehoerde, Kreishaus, [Topic.Aufenthalt], ["de", "en"], autoAccept: true),
-        Counsellor("res-abh-2", "Beratung Aufenthalt 2", Auslaenderbehoerde, Kreishaus, [Topic.Aufenthalt], ["de"], autoAccept: true),
-        Counsellor("res-aa-1", "Berufsberatung 1", AgenturFuerArbeit, AgenturDetmold, [Topic.Arbeit, Topic.Anerkennung], ["de", "en"], autoAccept: false),
-        Counsellor("res-aa-2", "Berufsberatung 2", AgenturFuerArbeit, AgenturDetmold, [Topic.Arbeit], ["de", "fr"], autoAccept: false),
-        Counsellor("res-jc-1", "Arbeitsvermittlung 1", Jobcenter, JobcenterDetmold, [Topic.Arbeit], ["de"], autoAccept: true),
-        Counsellor("res-jc-2", "Arbeitsvermittlung Außenstelle", Jobcenter, JobcenterBadSalzuflen, [Topic.Arbeit], ["de", "tr"], autoAccept: true),
-        Counsellor("res-mbe-1", "Migrationsberatung 1", MbeCaritas, CaritasDetmold, [Topic.AllgemeineBeratung, Topic.Wohnen], ["de", "ar"], autoAccept: true),
-        Counsellor("res-jmd-1", "Jugendmigrationsdienst 1", JmdDiakonie, DiakonieDetmold, [Topic.Bildung, Topic.AllgemeineBeratung], ["de", "ru"], autoAccept: true),
-        Counsellor("res-wc-1", "Welcome Center 1", WelcomeCenter, Kreishaus, [Topic.Arbeit, Topic.Aufenthalt], ["de", "en"], autoAccept: true),
-        Counsellor("res-ip-1", "Integration Point 1", IntegrationPoint, Kreishaus, [Topic.Arbeit, Topic.Anerkennung], ["de", "en", "ar"], autoAccept: true),
-        Counsellor("res-mbe-awo-1", "Migrationsberatung AWO 1", MbeAwo, AwoLemgo, [Topic.AllgemeineBeratung, Topic.FamilieKinderbetreuung], ["de", "tr"], autoAccept: true),
-        Counsellor("res-jmd-drk-1", "Jugendmigrationsdienst DRK 1", JmdDrk, DrkBadSalzuflen, [Topic.Bildung, Topic.Sprache], ["de", "uk", "ru"], autoAccept: true),
-        Counsellor("res-iq-1", "Anerkennungsberatung IQ 1", IqBeratung, IqDetmold, [Topic.Anerkennung, Topic.Bildung], ["de", "en", "fa"], autoAccept: true),
-        Counsellor("res-ihk-1", "Anerkennung Berufsabschlüsse IHK", Ihk, IhkDetmold, [Topic.Anerkennung, Topic.Arbeit], ["de", "en"], autoAccept: false),
-        Counsellor("res-hwk-1", "Anerkennung Handwerk HWK", Hwk, HwkBeratungDetmold, [Topic.Anerkennung, Topic.Arbeit], ["de", "ru"], autoAccept: false),
+        Counsellor("res-abh-1", "Beratung Aufenthalt 1", Auslaenderbehoerde, ResidenceService, Kreishaus, [Topic.Aufenthalt], ["de", "en"], autoAccept: true),
+        Counsellor("res-abh-2", "Beratung Aufenthalt 2", Auslaenderbehoerde, ResidenceService, Kreishaus, [Topic.Aufenthalt], ["de"], autoAccept: true),
+        Counsellor("res-aa-1", "Berufsberatung 1", AgenturFuerArbeit, AgenturService, AgenturDetmold, [Topic.Arbeit, Topic.Anerkennung], ["de", "en"], autoAccept: false),
+        Counsellor("res-aa-2", "Berufsberatung 2", AgenturFuerArbeit, AgenturService, AgenturDetmold, [Topic.Arbeit], ["de", "pl"], autoAccept: false),
+        Counsellor("res-jc-1", "Arbeitsvermittlung 1", Jobcenter, JobcenterService, JobcenterDetmold, [Topic.Arbeit], ["de"], autoAccept: true),
+        Counsellor("res-jc-2", "Arbeitsvermittlung Außenstelle", Jobcenter, JobcenterService, JobcenterBadSalzuflen, [Topic.Arbeit], ["de", "uk"], autoAccept: true),
+        Counsellor("res-mbe-1", "Migrationsberatung 1", MbeCaritas, MbeCaritasService, CaritasDetmold, [Topic.AllgemeineBeratung, Topic.Wohnen], ["de", "ar"], autoAccept: true),
+        Counsellor("res-jmd-1", "Jugendmigrationsdienst 1", JmdDiakonie, JmdDiakonieService, DiakonieDetmold, [Topic.Bildung, Topic.AllgemeineBeratung], ["de", "ar"], autoAccept: true),
+        Counsellor("res-wc-1", "Welcome Center 1", WelcomeCenter, WelcomeCenterService, Kreishaus, [Topic.Arbeit, Topic.Aufenthalt], ["de", "en"], autoAccept: true),
+        Counsellor("res-ip-1", "Integration Point 1", IntegrationPoint, IntegrationPointService, Kreishaus, [Topic.Arbeit, Topic.Anerkennung], ["de", "en", "ar"], autoAccept: true),
+        Counsellor("res-mbe-awo-1", "Migrationsberatung AWO 1", MbeAwo, MbeAwoService, AwoLemgo, [Topic.AllgemeineBeratung, Topic.FamilieKinderbetreuung], ["de", "tr"], autoAccept: true),
+        Counsellor("res-jmd-drk-1", "Jugendmigrationsdienst DRK 1", JmdDrk, JmdDrkService, DrkBadSalzuflen, [Topic.Bildung, Topic.Sprache], ["de", "uk", "ru"], autoAccept: true),
+        Counsellor("res-iq-1", "Anerkennungsberatung IQ 1", IqBeratung, IqService, IqDetmold, [Topic.Anerkennung, Topic.Bildung], ["de", "en", "ar"], autoAccept: true),
+        Counsellor("res-ihk-1", "Anerkennung Berufsabschlüsse IHK", Ihk, IhkService, IhkDetmold, [Topic.Anerkennung, Topic.Arbeit], ["de", "en"], autoAccept: false),
+        Counsellor("res-hwk-1", "Anerkennung Handwerk HWK", Hwk, HwkService, HwkBeratungDetmold, [Topic.Anerkennung, Topic.Arbeit], ["de", "tr"], autoAccept: false),
         // The Integrationsbüro belongs to the City of Detmold in the directory; its calendar is kept in the county's
         // region like every other demo calendar, so the Integration Point's front desk can book it.
-        Counsellor("res-ib-detmold-1", "Integrationsbüro Detmold 1", IntegrationsbueroDetmold, RathausDetmold, [Topic.TeilhabeEhrenamt, Topic.AllgemeineBeratung], ["de", "ar"], autoAccept: true),
+        Counsellor("res-ib-detmold-1", "Integrationsbüro Detmold 1", IntegrationsbueroDetmold, IntegrationsbueroService, RathausDetmold, [Topic.TeilhabeEhrenamt, Topic.AllgemeineBeratung], ["de", "ar"], autoAccept: true),
         Interpreter("res-int-ar", "Dolmetschen Arabisch", ["ar"]),
         Interpreter("res-int-uk", "Dolmetschen Ukrainisch", ["uk", "ru"]),
         Interpreter("res-int-fa", "Dolmetschen Farsi", ["fa"]),
@@ -75,17 +75,20 @@ public static class DemoCalendars
             [Pool(WelcomeCenter, Topic.Arbeit)], interpreter: "", room: null),
     ];
 
-    private static Resource Counsellor(string id, string name, string organization, string location, Topic[] topics, string[] languages, bool autoAccept) =>
+    // Each counsellor's languages are languages of its agency's directory service (checked by the seed and on writes).
+    private static Resource Counsellor(string id, string name, string organization, string service, string location, Topic[] topics, string[] languages,
+        bool autoAccept) =>
         new()
         {
-            Id = id, Kind = ResourceKind.Counsellor, DisplayName = name, OrganizationId = organization, LocationId = location,
+            Id = id, Kind = ResourceKind.Counsellor, DisplayName = name, OrganizationId = organization, ServiceId = service, LocationId = location,
             Topics = { topics }, Languages = { languages }, AutoAccept = autoAccept, RegionAgs = KreisAgs,
         };
 
-    // Interpreters belong to the Integration Point's pool and come to wherever the appointment is.
+    // Interpreters belong to the Integration Point's pool (its Sprachmittlung service in the directory) and come to
+    // wherever the appointment is.
     private static Resource Interpreter(string id, string name, string[] languages) => new()
     {
-        Id = id, Kind = ResourceKind.Interpreter, DisplayName = name, OrganizationId = IntegrationPoint, LocationId = Kreishaus,
+        Id = id, Kind = ResourceKind.Interpreter, DisplayName = name, OrganizationId = IntegrationPoint, ServiceId = InterpretingService, LocationId = Kreishaus,
         Languages = { languages }, AutoAccept = true, RegionAgs = KreisAgs,
     };
 

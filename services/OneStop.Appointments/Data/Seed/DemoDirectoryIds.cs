@@ -22,6 +22,22 @@ public static class DemoDirectoryIds
     public const string Hwk = "org-hwk-owl";
     public const string IntegrationsbueroDetmold = "org-ib-detmold";
 
+    // Services whose HSDS languages the demo resources offer (the interpreters': the Integration Point's Sprachmittlung).
+    public const string InterpretingService = "svc-ip-sprachmittlung";
+    public const string IntegrationPointService = "svc-ip-erstberatung";
+    public const string ResidenceService = "svc-abh-aufenthaltstitel";
+    public const string AgenturService = "svc-aa-internationale-fachkraefte";
+    public const string JobcenterService = "svc-jc-eingliederung";
+    public const string WelcomeCenterService = "svc-wc-ankommen";
+    public const string MbeCaritasService = "svc-mbe-detmold";
+    public const string MbeAwoService = "svc-mbe-lemgo";
+    public const string JmdDiakonieService = "svc-jmd-detmold";
+    public const string JmdDrkService = "svc-jmd-bad-salzuflen";
+    public const string IqService = "svc-iq-anerkennungsberatung";
+    public const string IhkService = "svc-ihk-anerkennung";
+    public const string HwkService = "svc-hwk-anerkennung";
+    public const string IntegrationsbueroService = "svc-ib-detmold-integrationslotsen";
+
     public const string Kreishaus = "loc-kreishaus-detmold";
     public const string AgenturDetmold = "loc-aa-detmold";
     public const string JobcenterDetmold = "loc-jc-detmold";

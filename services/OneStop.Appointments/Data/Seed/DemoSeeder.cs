@@ -1,17 +1,74 @@
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OneStop.Appointments.V1;
 
 namespace OneStop.Appointments.Data.Seed;
 
 /// <summary>
 /// Loads <see cref="DemoCalendars"/> in one transaction. Idempotent: a record whose stored message equals the demo's
-/// is left alone, so a second run writes nothing. Seeding is the system itself: no caller, no directory check.
+/// is left alone, so a second run writes nothing. Seeding is the system itself: no caller. With
+/// <see cref="AppointmentsOptions.ValidateDirectoryIds"/> on (the default; `./onestop up` seeds the directory first)
+/// every directory id and language of the demo is checked through the directory client before anything is written,
+/// exactly as a catalogue write or a search would check it, so a demo that drifted from the directory's fails here.
 /// </summary>
-public sealed class DemoSeeder(AppointmentsDbContext db, CommandTransaction transaction)
+public sealed class DemoSeeder(AppointmentsDbContext db, CommandTransaction transaction, DirectoryIds directory, IOptions<AppointmentsOptions> options)
 {
     /// <summary>Returns how many records were inserted or changed.</summary>
-    public Task<int> SeedAsync(CancellationToken ct) => transaction.RunAsync(async () =>
+    public async Task<int> SeedAsync(CancellationToken ct)
+    {
+        if (options.Value.ValidateDirectoryIds) await CheckAgainstDirectoryWhenReachableAsync(ct);
+        return await WriteAsync(ct);
+    }
+
+    /// <summary>
+    /// `./onestop up` seeds while the directory it just started may still be coming up (the Redis read model usually
+    /// answers first): an unreachable directory is retried for up to 30 seconds, then the seed fails.
+    /// </summary>
+    private async Task CheckAgainstDirectoryWhenReachableAsync(CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await CheckAgainstDirectoryAsync(ct);
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
+                && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
+    }
+
+    /// <summary>The demo's organizations, locations, resource languages and interpreter languages, against the directory.</summary>
+    private async Task CheckAgainstDirectoryAsync(CancellationToken ct)
+    {
+        await directory.ReadyAsync(ct);
+        var resources = DemoCalendars.Resources();
+        foreach (var resource in resources)
+        {
+            await directory.RequireOrganizationAsync(resource.OrganizationId, $"resource '{resource.Id}'.organization_id", ct);
+            await directory.RequireLocationAsync(resource.LocationId, $"resource '{resource.Id}'.location_id", ct);
+            await directory.RequireResourceLanguagesAsync(resource, ct);
+        }
+        var interpreterServices = resources.Where(r => r.Kind == ResourceKind.Interpreter).Select(r => r.ServiceId).ToList();
+        foreach (var type in DemoCalendars.AppointmentTypes())
+        {
+            foreach (var pool in type.Participants.Where(p => p.Pool is not null).Select(p => p.Pool))
+                await directory.RequireOrganizationAsync(pool.OrganizationId, $"appointment type '{type.Id}' pool organization_id", ct);
+            if (type.InterpreterLanguage.Length > 0)
+                await directory.RequireInterpreterLanguageAsync(type.InterpreterLanguage, interpreterServices, $"appointment type '{type.Id}' interpreter_language", ct);
+        }
+        // Every demo interpreter language is offered, not only those the demo types use.
+        foreach (var language in resources.Where(r => r.Kind == ResourceKind.Interpreter).SelectMany(r => r.Languages).Distinct())
+            await directory.RequireInterpreterLanguageAsync(language, interpreterServices, "interpreter languages", ct);
+    }
+
+    private Task<int> WriteAsync(CancellationToken ct) => transaction.RunAsync(async () =>
     {
         var written = 0;
         var resources = await db.Resources.ToDictionaryAsync(r => r.Id, ct);

@@ -24,6 +24,7 @@ public static class DemoServices
     public static IReadOnlyList<Service> Create() =>
     [
         IntegrationPointFirstAdvice(),
+        IntegrationPointInterpreting(),
         ResidencePermits(),
         SkilledWorkerFastTrack(),
         InternationalJobPlacement(),
@@ -68,6 +69,29 @@ public static class DemoServices
                 [.. Hours("08:30", "12:30", MondayToFriday), Hours(D.Thursday, "14:00", "17:30")], appointmentOnly: false,
                 extra: new ScheduleException { Date = Day(2026, 11, 11), Hours = { Hours(D.Wednesday, "08:30", "10:00") }, Description = "Personalversammlung: nur bis 10 Uhr" }));
             s.Contacts.Add(Contact("con-ip-empfang", "Empfang Integration Point", "integrationpoint@kreis-lippe.example", "+49 5231 555-0100", "de", "en"));
+            s.Funding.Add(new Funding { Source = "Kreis Lippe" });
+        });
+
+    // The Integration Point's interpreter pool. Its languages are what the appointments service's interpreters may
+    // offer (services/OneStop.Appointments checks them through the directory client).
+    private static Service IntegrationPointInterpreting() => Base(
+            "svc-ip-sprachmittlung", O.IntegrationPoint, "Sprachmittlung für Beratungstermine",
+            "Dolmetscherinnen und Dolmetscher des Integration Points begleiten gemeinsame Beratungstermine der Behörden und Beratungsstellen im Kreis Lippe.",
+            "Wird bei der Terminbuchung durch die Beratungsstelle mitgebucht.",
+            English("Interpreting for advice appointments", "Interpreters of the Integration Point join joint advice appointments of the public offices and advice services in the district of Lippe.",
+                "Booked together with the appointment by the advice service."),
+            Arabic("الترجمة الشفهية لمواعيد الاستشارة", "يرافق مترجمو نقطة الاندماج مواعيد الاستشارة المشتركة للدوائر الحكومية ومراكز الاستشارة في مقاطعة ليبه.",
+                "يحجزها مركز الاستشارة مع الموعد."))
+        .With(s =>
+        {
+            s.Topics.Add(Topic.AllgemeineBeratung);
+            s.TargetGroups.Add([TargetGroup.Refugees, TargetGroup.Families]);
+            s.Languages.Add(["de", "ar", "uk", "fa", "tr", "ru"]);
+            s.InterpretationServices = "Arabisch, Ukrainisch, Farsi, Türkisch und Russisch; weitere Sprachen per Video nach Absprache.";
+            s.AttendingTypes.Add(AttendingType.InPerson);
+            s.ServiceAreas.Add(Area("area-ip-sprachmittlung-kreis", "Kreis Lippe", R.KreisAgs));
+            s.Schedules.Add(WeekSchedule("sch-ip-sprachmittlung", L.Kreishaus, Hours("08:30", "15:30", MondayToFriday).ToArray(), appointmentOnly: true));
+            s.Contacts.Add(Contact("con-ip-sprachmittlung", "Koordination Sprachmittlung", "sprachmittlung@kreis-lippe.example", "+49 5231 555-0110", "de", "en"));
             s.Funding.Add(new Funding { Source = "Kreis Lippe" });
         });
 

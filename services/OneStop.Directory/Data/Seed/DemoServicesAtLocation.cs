@@ -14,6 +14,7 @@ public static class DemoServicesAtLocation
         [
             ("svc-ip-erstberatung", L.Kreishaus, "Erdgeschoss, Zimmer E 12."),
             ("svc-ip-erstberatung", L.Online, "Videoberatung nach Terminvereinbarung."),
+            ("svc-ip-sprachmittlung", L.Kreishaus, "Dolmetscherpool; kommt zum Termin."),
             ("svc-abh-aufenthaltstitel", L.Kreishaus, "Wartebereich Ausländerbehörde, 1. Obergeschoss."),
             ("svc-abh-fachkraefteverfahren", L.Kreishaus, ""),
             ("svc-abh-fachkraefteverfahren", L.Online, "Abstimmung mit Arbeitgebern per Video."),

@@ -231,6 +231,53 @@ namespace OneStop.Appointments.Data.Migrations.Postgres
                     b.ToTable("idempotency", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Appointments.Data.OfferRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AppointmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FirstOfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NeedKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionAgs")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("FirstOfferedAt");
+
+                    b.HasIndex("RegionAgs", "ClientId", "NeedKey")
+                        .IsUnique()
+                        .HasFilter("\"AppointmentId\" IS NULL");
+
+                    b.ToTable("offers", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Appointments.Data.ParticipantRecord", b =>
                 {
                     b.Property<string>("AppointmentId")

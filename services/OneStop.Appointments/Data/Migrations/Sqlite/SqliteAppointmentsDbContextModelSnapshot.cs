@@ -224,6 +224,53 @@ namespace OneStop.Appointments.Data.Migrations.Sqlite
                     b.ToTable("idempotency", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Appointments.Data.OfferRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppointmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BookedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstOfferedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionAgs")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("FirstOfferedAt");
+
+                    b.HasIndex("RegionAgs", "ClientId", "NeedKey")
+                        .IsUnique()
+                        .HasFilter("\"AppointmentId\" IS NULL");
+
+                    b.ToTable("offers", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Appointments.Data.ParticipantRecord", b =>
                 {
                     b.Property<string>("AppointmentId")
