@@ -40,15 +40,22 @@ public static class Extensions
         return app;
     }
 
-    /// <summary>`seed` prepares the sign-in store with the demo users, then exits; anything else runs the gateway.</summary>
+    /// <summary>
+    /// `seed` prepares the sign-in store with the demo users, `token …` prints a development token (both then
+    /// exit); anything else runs the gateway.
+    /// </summary>
     public static async Task<int> RunGatewayAsync(this WebApplication app, string[] args)
     {
-        if (args is not ["seed", ..])
+        switch (args)
         {
-            await app.RunAsync();
-            return 0;
+            case ["seed", ..]:
+                await app.SeedWebFrontAsync();
+                return 0;
+            case ["token", ..]:
+                return DevelopmentTokenCommand.Run(args, Console.Out, Console.Error);
+            default:
+                await app.RunAsync();
+                return 0;
         }
-        await app.SeedWebFrontAsync();
-        return 0;
     }
 }

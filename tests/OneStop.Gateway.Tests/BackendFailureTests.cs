@@ -25,7 +25,7 @@ public sealed class BackendFailureTests
     [Fact]
     public async Task A_backend_killed_in_the_middle_of_a_stream_ends_the_call_with_UNAVAILABLE()
     {
-        using var backend = await InteropServerProcess.StartAsync();
+        using var backend = await ServiceProcess.StartInteropServerAsync();
         await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
         var client = new TestService.TestServiceClient(gateway.CallInvoker());
         var request = new StreamingOutputCallRequest();
