@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OneStop.Gateway.Forwarding;
 using OneStop.Gateway.Web;
+using OneStop.ServiceDefaults;
 
 namespace OneStop.Gateway;
 
@@ -14,13 +15,18 @@ public static class Extensions
 
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
-        // The gRPC entry (h2c) is the service-default listener on OneStop:Port.
+        // The gRPC entry is the service-default listener on OneStop:Port: h2c, or with OneStop:Tls one TLS port
+        // whose ALPN serves gRPC (h2) and the web front (http/1.1) together, as in production.
         builder.AddServiceDefaults("gateway", DefaultGrpcPort);
-        var webPort = builder.Configuration.GetValue<int?>(WebPortKey) ?? DefaultWebPort;
-        if (webPort is < 0 or > 65535) throw new InvalidOperationException($"{WebPortKey} must be 0..65535, not {webPort}.");
-        // Browsers speak HTTP/1.1 without TLS; the web front gets a listener of its own.
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, webPort, listen => listen.Protocols = HttpProtocols.Http1AndHttp2));
+        var tls = builder.Configuration.GetSection(TlsSettings.SectionName).Get<TlsSettings>();
+        if (tls is not { Enabled: true })
+        {
+            var webPort = builder.Configuration.GetValue<int?>(WebPortKey) ?? DefaultWebPort;
+            if (webPort is < 0 or > 65535) throw new InvalidOperationException($"{WebPortKey} must be 0..65535, not {webPort}.");
+            // Browsers speak HTTP/1.1 without TLS; the web front gets a listener of its own.
+            builder.WebHost.ConfigureKestrel(kestrel =>
+                kestrel.Listen(IPAddress.Loopback, webPort, listen => listen.Protocols = HttpProtocols.Http1AndHttp2));
+        }
 
         builder.AddForwarder();
         builder.AddWebFront();

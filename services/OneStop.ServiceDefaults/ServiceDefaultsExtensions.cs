@@ -20,7 +20,7 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Kestrel h2c on 127.0.0.1 (port from <c>OneStop:Port</c>, else <paramref name="defaultPort"/>; 0 picks a free
-    /// one), console logging, <see cref="TimeProvider.System"/>, gRPC with health and reflection, and JWT bearer
+    /// one), or TLS with ALPN on that port when <c>OneStop:Tls:CertificatePath</c> is set, console logging, <see cref="TimeProvider.System"/>, gRPC with health and reflection, and JWT bearer
     /// authentication from <c>OneStop:Auth</c>.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, int defaultPort)
@@ -30,9 +30,21 @@ public static class ServiceDefaultsExtensions
         var port = builder.Configuration.GetValue<int?>(PortKey) ?? defaultPort;
         if (port is < 0 or > 65535) throw new InvalidOperationException($"{PortKey} must be 0..65535, not {port}.");
 
-        // gRPC only needs HTTP/2; without TLS that means prior knowledge (h2c), so HTTP/1.1 is not offered at all.
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        var tls = builder.Configuration.GetSection(TlsSettings.SectionName).Get<TlsSettings>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
+        {
+            if (tls is { Enabled: true })
+            {
+                // With TLS, ALPN picks the protocol per connection: h2 for gRPC clients, http/1.1 for browsers.
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(tls.CertificatePath!, tls.CertificatePassword);
+            }
+            else
+            {
+                // gRPC only needs HTTP/2; without TLS that means prior knowledge (h2c), so HTTP/1.1 is not offered at all.
+                listen.Protocols = HttpProtocols.Http2;
+            }
+        }));
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
