@@ -76,6 +76,15 @@ public sealed class CatalogCommands(AppointmentsDbContext db, CommandTransaction
             }
             if (copy.RoomNeeds is { LocationId.Length: > 0 } needs)
                 await directory.RequireLocationAsync(needs.LocationId, "appointment_type.room_needs.location_id", ct);
+            if (copy.InterpreterLanguage.Length > 0)
+            {
+                // Checked before the write transaction: the directory is never asked while the write lock is held.
+                var interpreterServices = (await db.Resources.AsNoTracking()
+                        .Where(r => r.RegionAgs == copy.RegionAgs && r.Kind == ResourceKind.Interpreter).ToListAsync(ct))
+                    .Select(r => r.ToProto().ServiceId);
+                await directory.RequireInterpreterLanguageAsync(copy.InterpreterLanguage, interpreterServices,
+                    "appointment_type.interpreter_language", ct);
+            }
         }
         return await transaction.RunAsync(async () =>
         {

@@ -92,6 +92,22 @@ public sealed class DirectoryLanguageTests
     }
 
     [Fact]
+    public async Task An_appointment_type_needing_a_language_no_interpreting_service_offers_is_refused_and_not_written()
+    {
+        await using var directory = await StartDirectoryAsync();
+        await using var host = await AppointmentsTestHost.StartAsync(new ManualClock(Now), settings: directory.ServiceSettings());
+        var admin = host.ClientFor(Admin);
+        await LoadAsync(admin);
+        var farsi = Type("type-aa-fa", Pool(Aa, Topic.Arbeit));
+        farsi.InterpreterLanguage = "fa";
+
+        await RpcAssert.InvalidAsync("appointment_type.interpreter_language",
+            () => admin.UpsertAppointmentTypeAsync(new UpsertAppointmentTypeRequest { AppointmentType = farsi }).ResponseAsync);
+
+        Assert.Equal([UkrainianType], await host.QueryAsync(db => db.AppointmentTypes.Select(t => t.Id).ToListAsync()));
+    }
+
+    [Fact]
     public async Task An_offered_language_is_held_and_booked_with_directory_checks_on()
     {
         await using var directory = await StartDirectoryAsync();
