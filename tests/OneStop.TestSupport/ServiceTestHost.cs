@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -81,13 +80,7 @@ public sealed class ServiceTestHost : IAsyncDisposable
     {
         var channel = GrpcChannel.ForAddress(Address);
         _channels.Add(channel);
-        return token is null
-            ? channel.CreateCallInvoker()
-            : channel.CreateCallInvoker().Intercept(metadata =>
-            {
-                metadata.Add("authorization", "Bearer " + token);
-                return metadata;
-            });
+        return BearerCalls.Invoker(channel, token);
     }
 
     /// <summary>Calls as <paramref name="caller"/> (a development token), or anonymous when null.</summary>

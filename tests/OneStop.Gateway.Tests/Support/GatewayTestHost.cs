@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using OneStop.Gateway;
 using OneStop.Gateway.Forwarding;
 using OneStop.Gateway.Web;
+using OneStop.TestSupport;
 
 namespace OneStop.Gateway.Tests.Support;
 
@@ -78,13 +78,7 @@ public sealed class GatewayTestHost : IAsyncDisposable
     {
         var channel = GrpcChannel.ForAddress(GrpcAddress);
         _channels.Add(channel);
-        return token is null
-            ? channel.CreateCallInvoker()
-            : channel.CreateCallInvoker().Intercept(metadata =>
-            {
-                metadata.Add("authorization", "Bearer " + token);
-                return metadata;
-            });
+        return BearerCalls.Invoker(channel, token);
     }
 
     public async ValueTask DisposeAsync()
