@@ -96,13 +96,14 @@ public static class WebFrontExtensions
     public static WebApplication UseWebFrontMiddleware(this WebApplication app)
     {
         app.UseWebSecurityHeaders();
+        // Before the error pages, so they are written in the visitor's language too.
+        app.UseRequestLocalization();
         app.UseWhen(c => c.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true, web =>
         {
             web.UseExceptionHandler("/error");
-            web.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+            web.UseWebStatusPages();
         });
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         return app;
     }
 
