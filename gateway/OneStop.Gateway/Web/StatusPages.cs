@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using OneStop.Gateway.Web.Text;
 
 namespace OneStop.Gateway.Web;
@@ -10,11 +11,13 @@ namespace OneStop.Gateway.Web;
 /// </summary>
 internal static class StatusPages
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static IApplicationBuilder UseWebStatusPages(this IApplicationBuilder app) => app.UseStatusCodePages(async context =>
     {
         var response = context.HttpContext.Response;
         var language = Languages.Current;
-        string Text(string key) => HtmlEncoder.Default.Encode(UiText.Get(key, language));
+        string Text(string key) => Encoder.Encode(UiText.Get(key, language));
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(
             $"""

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +35,8 @@ public static class WebFrontExtensions
             o.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
             o.Conventions.AllowAnonymousToPage("/Staff/SignIn");
         });
+        // Arabic and Ukrainian text as characters, not as &#x...; entities (the default encoder keeps only Basic Latin).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "onestop.antiforgery";

@@ -12,9 +12,12 @@ public static class BerlinTime
 
     public static DateTime Now(TimeProvider clock) => TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Zone);
 
-    /// <summary>"Dienstag, 24. November 2026, 09:30" (German) or the same in the current culture.</summary>
-    public static string DateAndTime(Timestamp instant) =>
-        Local(instant).ToString("dddd, d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+    /// <summary>"Dienstag, 24. November 2026, 09:30" in German: the current culture's long date, then a 24-hour time.</summary>
+    public static string DateAndTime(Timestamp instant)
+    {
+        var local = Local(instant);
+        return local.ToString("D", CultureInfo.CurrentCulture) + ", " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
 
     public static string TimeOfDay(Timestamp instant) => Local(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 

@@ -16,7 +16,7 @@ public sealed record SlotView(string Encoded, string When, string Where, string 
             foreach (var r in slot.Resources)
                 with.Add($"{text.Or("kind." + (int)r.Kind, r.Kind.ToString())} ({await lookups.OrganizationNameAsync(r.OrganizationId, ct)})");
             views.Add(new SlotView(SlotCodec.Encode(slot), $"{BerlinTime.DateAndTime(slot.Start)}–{BerlinTime.TimeOfDay(slot.End)}",
-                await lookups.LocationNameAsync(slot.LocationId, ct), string.Join(", ", with)));
+                await lookups.LocationNameAsync(slot.LocationId, ct), text.List(with)));
         }
         return views;
     }

@@ -17,6 +17,9 @@ public sealed class UiText
     /// <summary>A key that may not exist (e.g. "type.&lt;id&gt;"): its text, else <paramref name="fallback"/>.</summary>
     public string Or(string key, string fallback) => UiStrings.Table.ContainsKey(key) ? this[key] : fallback;
 
+    /// <summary>Joins list items with the language's comma (Arabic has its own: "،").</summary>
+    public string List(IEnumerable<string> items) => string.Join(Languages.Current == "ar" ? "، " : ", ", items);
+
     public static string Get(string key, string language) =>
         UiStrings.Table.TryGetValue(key, out var entry) ? entry.In(language) : key;
 }

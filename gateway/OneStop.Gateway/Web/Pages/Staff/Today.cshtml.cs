@@ -48,7 +48,7 @@ public sealed class TodayModel(ServiceClients clients, CallerTokens tokens, Dire
                 var with = new List<string>();
                 foreach (var p in a.Participants.Where(p => p.Kind != ResourceKind.Room))
                     with.Add(await lookups.OrganizationNameAsync(p.OrganizationId, ct));
-                rows.Add(new Row(a, $"{BerlinTime.TimeOfDay(a.Start)}–{BerlinTime.TimeOfDay(a.End)}", string.Join(", ", with.Distinct())));
+                rows.Add(new Row(a, $"{BerlinTime.TimeOfDay(a.Start)}–{BerlinTime.TimeOfDay(a.End)}", text.List(with.Distinct())));
             }
             Rows = rows;
         }
