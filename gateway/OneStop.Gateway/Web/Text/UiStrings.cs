@@ -151,8 +151,10 @@ public static class UiStrings
         ["book.title"] = new("Buchung bestätigen", "Confirm the booking", "تأكيد الحجز", "Підтвердження бронювання"),
         ["book.heldUntil"] = new("Für Sie reserviert bis {0} Uhr.", "Held for you until {0}.", "محجوز لك حتى الساعة {0}.", "Зарезервовано для вас до {0}."),
         ["book.submit"] = new("Termin buchen", "Book the appointment", "احجز الموعد", "Забронювати запис"),
-        ["book.expired"] = new("Die Reservierung ist abgelaufen. Bitte suchen Sie erneut.", "The hold has expired. Please search again.",
-            "انتهت صلاحية الحجز المؤقت. يرجى البحث مرة أخرى.", "Резервування закінчилося. Будь ласка, шукайте знову."),
+        ["book.notBookable"] = new("Die Reservierung kann nicht mehr gebucht werden: Sie ist abgelaufen, oder die Person hat schon die Höchstzahl offener Termine. Bitte suchen Sie erneut.",
+            "The hold can no longer be booked: it has expired, or the client already has the maximum of open appointments. Please search again.",
+            "لم يعد بالإمكان حجز هذا الحجز المؤقت: انتهت صلاحيته أو لدى العميل الحد الأقصى من المواعيد المفتوحة. يرجى البحث مرة أخرى.",
+            "Резервування більше не можна забронювати: воно закінчилося, або клієнт уже має максимум відкритих записів. Будь ласка, шукайте знову."),
 
         // ---- front desk: appointment ----
         ["appt.title"] = new("Termin", "Appointment", "الموعد", "Запис"),

@@ -55,6 +55,13 @@ public sealed class BookModel(ServiceClients clients, CallerTokens tokens, Direc
                 headers, DateTime.UtcNow.AddSeconds(10), ct);
             return LocalRedirect($"/staff/appointments/{Uri.EscapeDataString(appointment.Id)}?booked=true");
         }
+        catch (RpcException e) when (e.StatusCode == global::Grpc.Core.StatusCode.FailedPrecondition)
+        {
+            // Consuming a hold fails this way when it expired or the client reached the open-booking limit.
+            logger.LogInformation("Hold {Hold} not bookable: {Detail}", holdId, e.Status.Detail);
+            Error = text["book.notBookable"];
+            return Page();
+        }
         catch (RpcException e)
         {
             Error = FriendlyErrors.Describe(e, text, logger);
