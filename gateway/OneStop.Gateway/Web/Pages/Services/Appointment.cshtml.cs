@@ -31,7 +31,7 @@ public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         if (!await LoadServiceAsync(id, ct)) return NotFound();
-        if (Offered) await LoadSlotsAsync(id, ct);
+        if (Offered && Error is null) await LoadSlotsAsync(id, ct);
         return Page();
     }
 
@@ -39,6 +39,7 @@ public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens
     {
         if (!await LoadServiceAsync(id, ct)) return NotFound();
         var chosen = SlotCodec.Decode(slot);
+        if (Error is not null) return Page();
         if (!Offered || chosen is null || !BookingReference.IsValidClientId(reference) || !reference!.StartsWith("OS-", StringComparison.Ordinal))
             return BadRequest();
         try
@@ -76,6 +77,7 @@ public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens
         }
         catch (RpcException e)
         {
+            // The directory is down: say so, and offer nothing rather than claim the service takes no requests.
             Error = FriendlyErrors.Describe(e, text, logger);
             return true;
         }
