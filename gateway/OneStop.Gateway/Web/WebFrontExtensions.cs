@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,10 @@ public static class WebFrontExtensions
         System.IO.Directory.CreateDirectory(dataDirectory);
         var identityDatabase = Path.GetFullPath(Path.Combine(dataDirectory, IdentityDatabaseFile));
         services.AddDbContext<GatewayIdentityDbContext>(o => o.UseSqlite($"Data Source={identityDatabase}"));
+        // Sign-in and antiforgery cookies are protected with these keys; kept next to the sign-in store, so a restart
+        // (or a new container with the same data volume) does not sign everyone out.
+        services.AddDataProtection().SetApplicationName("OneStop.Gateway")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "gateway-keys")));
         services.AddHostedService<IdentityStoreMigration>();
 
         // Identity without Identity.UI and without taking over the default scheme (AddIdentity would): the cookie
