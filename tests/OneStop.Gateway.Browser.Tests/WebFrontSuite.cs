@@ -136,7 +136,7 @@ public sealed class WebFrontSuite : IAsyncLifetime
             ["OneStop:DataDirectory"] = _gatewayData,
             ["OneStop:Redis"] = UnreachableRedis,
             ["OneStop:Directory:DirectoryAddress"] = directoryAddress,
-            ["OneStop:WebFront:AppointmentsAddress"] = appointmentsAddress,
+            ["OneStop:Services:Appointments"] = appointmentsAddress,
         });
         builder.AddGateway();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -8,9 +8,6 @@ public sealed class WebFrontOptions
 {
     public const string SectionName = "OneStop:WebFront";
 
-    /// <summary>Address of the appointments service (its generated gRPC client is the only way pages reach it).</summary>
-    public string AppointmentsAddress { get; set; } = "http://127.0.0.1:5102";
-
     /// <summary>The county whose directory the public pages search (its AGS: Gemeinden are listed below it).</summary>
     public string RegionAgs { get; set; } = "05766";
 

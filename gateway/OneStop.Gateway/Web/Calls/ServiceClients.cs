@@ -13,12 +13,16 @@ namespace OneStop.Gateway.Web.Calls;
 /// </summary>
 public sealed class ServiceClients : IDisposable
 {
+    /// <summary>Address of the appointments service; the directory's is the key <c>AddDirectoryClient</c> reads.</summary>
+    public const string AppointmentsAddressKey = "OneStop:Services:Appointments";
+    public const string DefaultAppointmentsAddress = "http://127.0.0.1:5102";
+
     private readonly GrpcChannel _appointments;
     private readonly GrpcChannel _directory;
 
-    public ServiceClients(IOptions<WebFrontOptions> options, IOptions<DirectoryClientOptions> directory)
+    public ServiceClients(IConfiguration configuration, IOptions<DirectoryClientOptions> directory)
     {
-        _appointments = GrpcChannel.ForAddress(options.Value.AppointmentsAddress);
+        _appointments = GrpcChannel.ForAddress(configuration[AppointmentsAddressKey] is { Length: > 0 } address ? address : DefaultAppointmentsAddress);
         _directory = GrpcChannel.ForAddress(directory.Value.DirectoryAddress);
         Appointments = new AppointmentsService.AppointmentsServiceClient(_appointments);
         Directory = new DirectoryService.DirectoryServiceClient(_directory);
