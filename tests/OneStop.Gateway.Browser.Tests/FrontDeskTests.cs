@@ -6,7 +6,7 @@ namespace OneStop.Gateway.Browser.Tests;
 [Collection(WebFrontCollection.Name)]
 public sealed partial class FrontDeskTests(WebFrontSuite suite)
 {
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 180_000)]
     public async Task Sign_in_need_slots_hold_book_confirmation_ics_then_check_in_on_the_day_list()
     {
         var page = await suite.NewPageAsync();
@@ -54,7 +54,7 @@ public sealed partial class FrontDeskTests(WebFrontSuite suite)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 180_000)]
     public async Task A_double_submitted_booking_form_books_once()
     {
         var page = await suite.NewPageAsync();
@@ -82,7 +82,7 @@ public sealed partial class FrontDeskTests(WebFrontSuite suite)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 180_000)]
     public async Task A_booked_appointment_can_be_rescheduled_and_cancelled_with_a_reason()
     {
         var page = await suite.NewPageAsync();
@@ -105,7 +105,7 @@ public sealed partial class FrontDeskTests(WebFrontSuite suite)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 120_000)]
     public async Task A_wrong_password_is_refused_and_staff_pages_need_a_sign_in()
     {
         var page = await suite.NewPageAsync();

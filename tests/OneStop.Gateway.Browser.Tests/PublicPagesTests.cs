@@ -6,7 +6,7 @@ namespace OneStop.Gateway.Browser.Tests;
 [Collection(WebFrontCollection.Name)]
 public sealed class PublicPagesTests(WebFrontSuite suite)
 {
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 120_000)]
     public async Task Search_by_topic_language_and_municipality_then_service_details_with_opening_hours()
     {
         var page = await suite.NewPageAsync();
@@ -33,7 +33,7 @@ public sealed class PublicPagesTests(WebFrontSuite suite)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 120_000)]
     public async Task The_arabic_page_is_right_to_left_with_arabic_text_and_service_texts_in_arabic()
     {
         var page = await suite.NewPageAsync();
@@ -55,7 +55,7 @@ public sealed class PublicPagesTests(WebFrontSuite suite)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 120_000)]
     public async Task Ukrainian_and_english_pages_translate_the_ui_and_fall_back_to_german_service_texts()
     {
         var page = await suite.NewPageAsync();
@@ -73,7 +73,7 @@ public sealed class PublicPagesTests(WebFrontSuite suite)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 120_000)]
     public async Task Keyboard_only_search_with_a_visible_focus_outline()
     {
         var page = await suite.NewPageAsync();
@@ -103,7 +103,7 @@ public sealed class PublicPagesTests(WebFrontSuite suite)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 120_000)]
     public async Task A_visitor_requests_an_appointment_with_a_booking_reference_and_no_personal_data()
     {
         var page = await suite.NewPageAsync();
@@ -123,7 +123,7 @@ public sealed class PublicPagesTests(WebFrontSuite suite)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 120_000)]
     public async Task Pages_carry_the_security_headers_and_no_script()
     {
         var page = await suite.NewPageAsync();

@@ -43,6 +43,7 @@ public sealed class WebFrontSuite : IAsyncLifetime
         _directory = await StartDirectoryAsync();
         _appointments = await StartAppointmentsAsync();
         _gateway = await StartGatewayAsync(_directory.Address, _appointments.Address);
+        await WarmUpAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -64,7 +65,8 @@ public sealed class WebFrontSuite : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine is shared, and a slow step must not pass for a broken one. Each test has its own limit too.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -149,6 +151,17 @@ public sealed class WebFrontSuite : IAsyncLifetime
         await app.SeedWebFrontAsync();
         BaseUrl = $"http://127.0.0.1:{webPort}";
         return app;
+    }
+
+    /// <summary>
+    /// The first requests pay for JIT, the first gRPC connections and the directory lookups' cache; paid here, so a
+    /// test's step timeouts measure the page, not the start-up.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        foreach (var path in new[] { "/", "/?topic=1", "/services/svc-wc-ankommen", "/staff/signin" })
+            (await http.GetAsync(path)).EnsureSuccessStatusCode();
     }
 
     private static int FreePort()
