@@ -44,7 +44,11 @@ public sealed partial class FrontDeskTests(WebFrontSuite suite)
         var row = page.Locator("table.appointments tbody tr", new() { HasText = clientId });
         Assert.Equal("gebucht", await row.Locator(".status").InnerTextAsync());
         await WebFrontSuite.ScreenshotAsync(page, "frontdesk-day-list");
-        await row.Locator("button", new() { HasText = "Angekommen" }).ClickAsync();
+        // A no-show before the start is refused by the service; the page says so in words, and nothing changes.
+        await row.Locator("button", new() { HasText = "Nicht erschienen" }).ClickAsync();
+        Assert.Equal("Das ist in diesem Zustand nicht möglich.", await page.Locator("[role=alert]").InnerTextAsync());
+        Assert.Equal("gebucht", await page.Locator("table.appointments tbody tr", new() { HasText = clientId }).Locator(".status").InnerTextAsync());
+        await page.Locator("table.appointments tbody tr", new() { HasText = clientId }).Locator("button", new() { HasText = "Angekommen" }).ClickAsync();
         await page.Locator(".notice.success").WaitForAsync();
         Assert.Equal("angekommen", await page.Locator("table.appointments tbody tr", new() { HasText = clientId }).Locator(".status").InnerTextAsync());
         await WebFrontSuite.ScreenshotAsync(page, "frontdesk-checked-in");

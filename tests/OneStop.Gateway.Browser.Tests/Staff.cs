@@ -33,6 +33,7 @@ internal static class Staff
         }
         await page.Locator(".need-form button[type=submit]").ClickAsync();
         await page.Locator("#slots-heading").WaitForAsync();
+        await WebFrontSuite.ScreenshotAsync(page, describePools ? "frontdesk-need-slots" : "frontdesk-need-slots-by-type");
         await page.Locator(".slots .slot button").First.ClickAsync();
         await page.WaitForURLAsync("**/staff/book");
     }
