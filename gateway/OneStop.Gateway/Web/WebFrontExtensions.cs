@@ -1,15 +1,121 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Gateway.Web.Calls;
+using OneStop.Gateway.Web.SignIn;
+using OneStop.Gateway.Web.Text;
+using OneStop.ServiceDefaults.Data;
+
 namespace OneStop.Gateway.Web;
 
 /// <summary>Wiring of the Razor Pages web front (front desk and public pages).</summary>
 public static class WebFrontExtensions
 {
+    /// <summary>
+    /// Staff pages name the Identity cookie scheme explicitly, as the forwarder's policies name JwtBearer: whichever
+    /// scheme is the default, each side authenticates with its own.
+    /// </summary>
+    public const string StaffPolicy = "staff";
+
+    public const string IdentityDatabaseFile = "gateway-identity.db";
+
     public static WebApplicationBuilder AddWebFront(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        var services = builder.Services;
+        services.AddOptions<WebFrontOptions>().Bind(builder.Configuration.GetSection(WebFrontOptions.SectionName))
+            .PostConfigure(o => o.ApplyDemoDefaults());
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Web/Pages";
+            o.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
+            o.Conventions.AllowAnonymousToPage("/Staff/SignIn");
+        });
+        // Arabic and Ukrainian text as characters, not as &#x...; entities (the default encoder keeps only Basic Latin).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "onestop.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Languages.Codes.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Languages.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // German unless the visitor chose otherwise (the switcher's cookie, or ?culture= in a link); the browser's
+            // Accept-Language is not used, so the county's default language is what a first visit shows.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        // The sign-in store: always SQLite, next to the services' databases.
+        var dataDirectory = builder.Configuration[DatabaseSettings.DataDirectoryKey] is { Length: > 0 } d
+            ? d : Path.Combine(builder.Environment.ContentRootPath, ".data");
+        System.IO.Directory.CreateDirectory(dataDirectory);
+        var identityDatabase = Path.GetFullPath(Path.Combine(dataDirectory, IdentityDatabaseFile));
+        services.AddDbContext<GatewayIdentityDbContext>(o => o.UseSqlite($"Data Source={identityDatabase}"));
+        // Sign-in and antiforgery cookies are protected with these keys; kept next to the sign-in store, so a restart
+        // (or a new container with the same data volume) does not sign everyone out.
+        services.AddDataProtection().SetApplicationName("OneStop.Gateway")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "gateway-keys")));
+        services.AddHostedService<IdentityStoreMigration>();
+
+        // Identity without Identity.UI and without taking over the default scheme (AddIdentity would): the cookie
+        // schemes are added, and only the staff policy uses them.
+        services.AddIdentityCore<IdentityUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GatewayIdentityDbContext>()
+            .AddSignInManager();
+        services.AddAuthentication().AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "onestop.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.LoginPath = "/staff/signin";
+            o.LogoutPath = "/staff/signout";
+            o.AccessDeniedPath = "/staff/signin";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(DemoUsers.StaffRoles));
+
+        services.AddDirectoryClient();
+        services.AddSingleton<ServiceClients>();
+        services.AddSingleton<CallerTokens>();
+        services.AddSingleton<UiText>();
+        services.AddScoped<DirectoryLookups>();
         return builder;
     }
 
-    public static WebApplication UseWebFrontMiddleware(this WebApplication app) => app;
+    public static WebApplication UseWebFrontMiddleware(this WebApplication app)
+    {
+        app.UseWebSecurityHeaders();
+        // Before the error pages, so they are written in the visitor's language too.
+        app.UseRequestLocalization();
+        app.UseWhen(c => c.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true, web =>
+        {
+            web.UseExceptionHandler("/error");
+            web.UseWebStatusPages();
+        });
+        app.UseStaticFiles();
+        return app;
+    }
 
     public static WebApplication MapWebFront(this WebApplication app)
     {
@@ -17,5 +123,6 @@ public static class WebFrontExtensions
         return app;
     }
 
-    public static Task SeedWebFrontAsync(this WebApplication app) => Task.CompletedTask;
+    /// <summary>Migrates the sign-in store and writes the demo staff (idempotent).</summary>
+    public static Task SeedWebFrontAsync(this WebApplication app) => DemoUsers.SeedAsync(app.Services, app.Logger);
 }

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using OneStop.ServiceDefaults.Identity;
+
+namespace OneStop.Gateway.Web.Calls;
+
+/// <summary>
+/// Mints the short-lived bearer token a page's gRPC calls carry. Services validate tokens themselves
+/// (ARCHITECTURE.md), so the gateway signs one for the signed-in user — sub = the Identity user id, org, region,
+/// roles — with the same key and issuer the services check: <c>OneStop:Auth:SigningKey</c>, else the development
+/// key where the services accept it (Development or <c>OneStop:Auth:UseDevelopmentKey</c>).
+/// </summary>
+public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<WebFrontOptions> options, IHostEnvironment environment)
+{
+    /// <summary>The subject of public appointment requests: the gateway itself, not a person.</summary>
+    public const string PublicSubject = "gateway-public-web";
+
+    /// <summary>Call headers for a staff member signed in with the Identity cookie.</summary>
+    public Metadata ForStaff(ClaimsPrincipal user)
+    {
+        var subject = user.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("The signed-in user has no id claim.");
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value);
+        return Bearer(subject, user.FindFirstValue(OneStopClaimTypes.Organization) ?? "", user.FindFirstValue(OneStopClaimTypes.Region) ?? "", roles);
+    }
+
+    /// <summary>Call headers for an anonymous visitor's appointment request: the gateway books as an agency system.</summary>
+    public Metadata ForPublicBooking() =>
+        Bearer(PublicSubject, options.Value.PublicBookingOrganizationId, options.Value.RegionAgs, [OneStopRoles.AgencySystem]);
+
+    private Metadata Bearer(string subject, string organizationId, string regionAgs, IEnumerable<string> roles)
+    {
+        var settings = auth.Value;
+        var token = DevelopmentTokens.Create(subject, organizationId, regionAgs, roles, options.Value.TokenLifetime,
+            settings.Issuer, settings.Audience, SigningKey(settings));
+        return new Metadata { { "authorization", "Bearer " + token } };
+    }
+
+    private byte[] SigningKey(OneStopAuthOptions settings)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.SigningKey)) return Convert.FromBase64String(settings.SigningKey);
+        if (environment.IsDevelopment() || settings.UseDevelopmentKey) return DevelopmentTokens.SigningKey;
+        // With an OIDC issuer the gateway cannot sign tokens the services accept; staff pages then cannot call.
+        throw new InvalidOperationException("The web front needs OneStop:Auth:SigningKey (or the development key) to call services for its users.");
+    }
+}

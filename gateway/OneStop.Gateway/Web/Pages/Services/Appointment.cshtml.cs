@@ -1,0 +1,106 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using OneStop.Appointments.V1;
+using OneStop.Directory.Client;
+using OneStop.Gateway.Web.Calls;
+using OneStop.Gateway.Web.Text;
+
+namespace OneStop.Gateway.Web.Pages.Services;
+
+/// <summary>
+/// A visitor's appointment request for a service that takes them (configured: service → appointment type). Free
+/// slots of that type are shown; booking one needs no personal data: the client id is a fresh booking reference the
+/// visitor writes down. The gateway books as itself (agency-system token), with the reference as idempotency key, so
+/// a double submit books once. See docs/web-front.md.
+/// </summary>
+public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens, DirectoryClient directory, DirectoryLookups lookups,
+    IOptions<WebFrontOptions> options, UiText text, TimeProvider clock, ILogger<AppointmentModel> logger) : PageModel
+{
+    public string ServiceName { get; private set; } = "";
+    public string ServiceId { get; private set; } = "";
+    public bool Offered { get; private set; }
+    public IReadOnlyList<SlotView> Slots { get; private set; } = [];
+    public string Reference { get; private set; } = "";
+    public Appointment? Booked { get; private set; }
+    public string BookedWhere { get; private set; } = "";
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadServiceAsync(id, ct)) return NotFound();
+        if (Offered && Error is null) await LoadSlotsAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, string? slot, string? reference, CancellationToken ct)
+    {
+        if (!await LoadServiceAsync(id, ct)) return NotFound();
+        var chosen = SlotCodec.Decode(slot);
+        if (Error is not null) return Page();
+        if (!Offered || chosen is null || !BookingReference.IsValidClientId(reference) || !reference!.StartsWith("OS-", StringComparison.Ordinal))
+            return BadRequest();
+        try
+        {
+            var headers = tokens.ForPublicBooking();
+            // The reference doubles as the idempotency key: submitting the same form twice returns the same booking.
+            headers.Add("idempotency-key", reference);
+            Booked = await clients.Appointments.BookAppointmentAsync(new BookAppointmentRequest
+            {
+                Slot = chosen,
+                ClientId = reference,
+                AppointmentTypeId = options.Value.PublicAppointmentTypes[id],
+            }, headers, DateTime.UtcNow.AddSeconds(10), ct);
+            Reference = reference;
+            BookedWhere = await lookups.LocationNameAsync(Booked.LocationId, ct);
+        }
+        catch (RpcException e)
+        {
+            Error = FriendlyErrors.Describe(e, text, logger);
+            await LoadSlotsAsync(id, ct);
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadServiceAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            var service = await directory.GetServiceAsync(id, ct);
+            if (service is null) return false;
+            ServiceId = id;
+            ServiceName = DirectoryTexts.For(service, Languages.Current).Name;
+            Offered = options.Value.PublicAppointmentTypes.ContainsKey(id);
+            return true;
+        }
+        catch (RpcException e)
+        {
+            // The directory is down: say so, and offer nothing rather than claim the service takes no requests.
+            Error = FriendlyErrors.Describe(e, text, logger);
+            return true;
+        }
+    }
+
+    private async Task LoadSlotsAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            var now = clock.GetUtcNow();
+            var found = await clients.Appointments.FindJointSlotsAsync(new FindJointSlotsRequest
+            {
+                AppointmentTypeId = options.Value.PublicAppointmentTypes[id],
+                RangeStart = Timestamp.FromDateTimeOffset(now),
+                RangeEnd = Timestamp.FromDateTimeOffset(now.AddDays(28)),
+                MaxResults = 12,
+            }, tokens.ForPublicBooking(), DateTime.UtcNow.AddSeconds(10), ct);
+            Slots = await SlotView.BuildAsync(found.Slots, lookups, text, ct);
+            Reference = BookingReference.NewPublic();
+        }
+        catch (RpcException e)
+        {
+            Error ??= FriendlyErrors.Describe(e, text, logger);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using OneStop.Appointments.V1;
+using OneStop.Gateway.Web.Calls;
+using OneStop.Gateway.Web.Text;
+using DayOfWeek = OneStop.Directory.V1.DayOfWeek;
+using Topic = OneStop.Directory.V1.Topic;
+
+namespace OneStop.Gateway.Web.Pages.Staff;
+
+/// <summary>
+/// Step 1 of a front-desk booking: describe the need, see the joint free slots (FindJointSlots). Agencies and topics
+/// become agency pools of an ad-hoc search, with the interpreter language and room needs; left empty, the appointment
+/// type's own requirements are searched. The chosen type is what the booking is made as, so the service checks
+/// that the slot's participants fit it.
+/// </summary>
+public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, DirectoryLookups lookups, IOptions<WebFrontOptions> options,
+    UiText text, TimeProvider clock, ILogger<NeedModel> logger) : PageModel
+{
+    public const int PoolRows = 3;
+    public const int BlockedRows = 3;
+    public static readonly string[] InterpreterLanguages = ["ar", "uk", "ru", "tr", "fa"];
+
+    [BindProperty] public string ClientId { get; set; } = "";
+    [BindProperty] public string TypeId { get; set; } = "";
+    [BindProperty] public string[] Agency { get; set; } = new string[PoolRows];
+    [BindProperty] public int[] Topic { get; set; } = new int[PoolRows];
+    [BindProperty] public string? Interpreter { get; set; }
+    [BindProperty] public bool Wheelchair { get; set; }
+    [BindProperty] public int Capacity { get; set; }
+    [BindProperty] public int[] BlockedDay { get; set; } = new int[BlockedRows];
+    [BindProperty] public string[] BlockedFrom { get; set; } = new string[BlockedRows];
+    [BindProperty] public string[] BlockedTo { get; set; } = new string[BlockedRows];
+
+    public IReadOnlyList<AppointmentTypeChoice> Types => options.Value.AppointmentTypes;
+    public IReadOnlyList<DirectoryLookups.Choice> Agencies { get; private set; } = [];
+    public IReadOnlyList<SlotView>? Slots { get; private set; }
+    public List<string> Problems { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ClientId = BookingReference.NewClientId();
+        TypeId = Types.FirstOrDefault()?.Id ?? "";
+        await LoadChoicesAsync(ct);
+    }
+
+    public async Task OnPostAsync(CancellationToken ct)
+    {
+        await LoadChoicesAsync(ct);
+        var request = BuildRequest();
+        if (request is null) return;
+        try
+        {
+            var found = await clients.Appointments.FindJointSlotsAsync(request, tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
+            Slots = await SlotView.BuildAsync(found.Slots, lookups, text, ct);
+        }
+        catch (RpcException e)
+        {
+            Problems.Add(FriendlyErrors.Describe(e, text, logger));
+        }
+    }
+
+    private FindJointSlotsRequest? BuildRequest()
+    {
+        if (!BookingReference.IsValidClientId(ClientId)) Problems.Add(text["need.badClient"]);
+        var type = Types.FirstOrDefault(t => t.Id == TypeId);
+        if (type is null) Problems.Add(text["need.badType"]);
+        var now = clock.GetUtcNow();
+        var request = new FindJointSlotsRequest
+        {
+            RangeStart = Timestamp.FromDateTimeOffset(now),
+            RangeEnd = Timestamp.FromDateTimeOffset(now.AddDays(42)),
+            MaxResults = 10,
+        };
+        for (var i = 0; i < BlockedRows; i++)
+        {
+            if (BlockedDay.ElementAtOrDefault(i) is 0 && string.IsNullOrEmpty(BlockedFrom.ElementAtOrDefault(i)) && string.IsNullOrEmpty(BlockedTo.ElementAtOrDefault(i))) continue;
+            if (BlockedDay.ElementAtOrDefault(i) is < 1 or > 7
+                || !TimeOnly.TryParseExact(BlockedFrom.ElementAtOrDefault(i), "HH:mm", out var from)
+                || !TimeOnly.TryParseExact(BlockedTo.ElementAtOrDefault(i), "HH:mm", out var to) || to <= from)
+            {
+                Problems.Add(text["need.badBlocked"]);
+                break;
+            }
+            request.ClientBlocked.Add(new BlockedWindow { Day = (DayOfWeek)BlockedDay[i], Start = from.ToString("HH:mm"), End = to.ToString("HH:mm") });
+        }
+        if (Problems.Count > 0 || type is null) return null;
+
+        var pools = Enumerable.Range(0, PoolRows)
+            .Where(i => !string.IsNullOrEmpty(Agency.ElementAtOrDefault(i)) && Agencies.Any(a => a.Id == Agency[i]))
+            .Select(i => new AgencyPool { OrganizationId = Agency[i], Topic = System.Enum.IsDefined(typeof(Topic), Topic.ElementAtOrDefault(i)) ? (Topic)Topic[i] : default })
+            .ToList();
+        if (pools.Count == 0)
+        {
+            request.AppointmentTypeId = type.Id;
+            return request;
+        }
+        request.Pools.Add(pools);
+        request.Duration = Duration.FromTimeSpan(TimeSpan.FromMinutes(type.Minutes));
+        if (Interpreter is { Length: > 0 } && InterpreterLanguages.Contains(Interpreter)) request.InterpreterLanguage = Interpreter;
+        if (Wheelchair || Capacity > 0)
+            request.RoomNeeds = new RoomNeeds { WheelchairAccessible = Wheelchair, MinimumCapacity = Math.Clamp(Capacity, 0, 100) };
+        return request;
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        try
+        {
+            Agencies = await lookups.AgenciesAsync(ct);
+        }
+        catch (RpcException e)
+        {
+            Problems.Add(FriendlyErrors.Describe(e, text, logger));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Appointments.V1;
+using OneStop.Gateway.Web.Calls;
+using OneStop.Gateway.Web.Text;
+
+namespace OneStop.Gateway.Web.Pages.Staff;
+
+/// <summary>Moves an appointment: free slots of its appointment type, then RescheduleAppointment (atomic in the service).</summary>
+public sealed class RescheduleModel(ServiceClients clients, CallerTokens tokens, DirectoryLookups lookups, UiText text, TimeProvider clock,
+    ILogger<RescheduleModel> logger) : PageModel
+{
+    public string Id { get; private set; } = "";
+    public IReadOnlyList<SlotView> Slots { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string id, CancellationToken ct)
+    {
+        Id = id;
+        try
+        {
+            var headers = tokens.ForStaff(User);
+            var appointment = await clients.Appointments.GetAppointmentAsync(new AppointmentIdRequest { AppointmentId = id }, headers,
+                DateTime.UtcNow.AddSeconds(10), ct);
+            var now = clock.GetUtcNow();
+            var found = await clients.Appointments.FindJointSlotsAsync(new FindJointSlotsRequest
+            {
+                AppointmentTypeId = appointment.AppointmentTypeId,
+                RangeStart = Timestamp.FromDateTimeOffset(now),
+                RangeEnd = Timestamp.FromDateTimeOffset(now.AddDays(42)),
+                MaxResults = 10,
+            }, headers, DateTime.UtcNow.AddSeconds(10), ct);
+            Slots = await SlotView.BuildAsync(found.Slots, lookups, text, ct);
+        }
+        catch (RpcException e)
+        {
+            Error = FriendlyErrors.Describe(e, text, logger);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, string? slot, CancellationToken ct)
+    {
+        var chosen = SlotCodec.Decode(slot);
+        if (chosen is null) return BadRequest();
+        try
+        {
+            await clients.Appointments.RescheduleAppointmentAsync(new RescheduleAppointmentRequest { AppointmentId = id, NewSlot = chosen },
+                tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
+            return LocalRedirect($"/staff/appointments/{Uri.EscapeDataString(id)}?moved=true");
+        }
+        catch (RpcException e)
+        {
+            await OnGetAsync(id, ct);
+            Error = FriendlyErrors.Describe(e, text, logger);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace OneStop.Gateway.Web.Text;
+
+/// <summary>
+/// Every UI string of the web front in the four languages, looked up by key in the current request's language.
+/// One typed table instead of four resx files: a string cannot exist in one language only, because an entry
+/// takes all four (see <see cref="UiStrings"/>). A missing key shows as the key itself, so it is noticed.
+/// </summary>
+public sealed class UiText
+{
+    public string this[string key] => Get(key, Languages.Current);
+
+    /// <summary>The entry with <paramref name="arguments"/> placed into its {0}, {1}, … in the current culture.</summary>
+    public string this[string key, params object[] arguments] => string.Format(CultureInfo.CurrentCulture, this[key], arguments);
+
+    /// <summary>A key that may not exist (e.g. "type.&lt;id&gt;"): its text, else <paramref name="fallback"/>.</summary>
+    public string Or(string key, string fallback) => UiStrings.Table.ContainsKey(key) ? this[key] : fallback;
+
+    /// <summary>Joins list items with the language's comma (Arabic has its own: "،").</summary>
+    public string List(IEnumerable<string> items) => string.Join(Languages.Current == "ar" ? "، " : ", ", items);
+
+    public static string Get(string key, string language) =>
+        UiStrings.Table.TryGetValue(key, out var entry) ? entry.In(language) : key;
+}
+
+/// <summary>One UI string in German, English, Arabic and Ukrainian.</summary>
+public sealed record Entry(string De, string En, string Ar, string Uk)
+{
+    public string In(string language) => language switch
+    {
+        "en" => En,
+        "ar" => Ar,
+        "uk" => Uk,
+        _ => De,
+    };
+}

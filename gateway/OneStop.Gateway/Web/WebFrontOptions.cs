@@ -1,0 +1,54 @@
+namespace OneStop.Gateway.Web;
+
+/// <summary>
+/// Settings of the web front, bound from "OneStop:WebFront". Every default is the demo county's, so
+/// <c>./onestop up</c> needs no configuration; a real county sets its own values.
+/// </summary>
+public sealed class WebFrontOptions
+{
+    public const string SectionName = "OneStop:WebFront";
+
+    /// <summary>The county whose directory the public pages search (its AGS: Gemeinden are listed below it).</summary>
+    public string RegionAgs { get; set; } = "05766";
+
+    /// <summary>
+    /// Public appointment requests are booked by the gateway itself under this organization (the Integration Point,
+    /// which runs the front desk), with the agency-system role. See docs/web-front.md.
+    /// </summary>
+    public string PublicBookingOrganizationId { get; set; } = "org-ip-lippe";
+
+    /// <summary>How long a token minted for one page's calls lives. Short: it is minted again for every request.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The appointment types the front desk books, with their length in minutes. The appointments contract has no
+    /// call that lists types, so the front desk's list is configuration ("OneStop:WebFront:AppointmentTypes:0:Id").
+    /// </summary>
+    public List<AppointmentTypeChoice> AppointmentTypes { get; set; } = [];
+
+    /// <summary>
+    /// Directory services that take public appointment requests, and the appointment type booked for each
+    /// ("OneStop:WebFront:PublicAppointmentTypes:svc-wc-ankommen" = "type-welcome-erstberatung").
+    /// </summary>
+    public Dictionary<string, string> PublicAppointmentTypes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The demo county's types (services/OneStop.Appointments/Data/Seed/DemoCalendars.cs) when none are configured.</summary>
+    internal void ApplyDemoDefaults()
+    {
+        if (AppointmentTypes.Count == 0)
+        {
+            AppointmentTypes.AddRange([
+                new() { Id = "type-welcome-erstberatung", Minutes = 30 },
+                new() { Id = "type-joint-aufenthalt-arbeit", Minutes = 60 },
+                new() { Id = "type-joint-jobcenter-mbe", Minutes = 45 },
+            ]);
+        }
+        if (PublicAppointmentTypes.Count == 0) PublicAppointmentTypes["svc-wc-ankommen"] = "type-welcome-erstberatung";
+    }
+}
+
+public sealed class AppointmentTypeChoice
+{
+    public string Id { get; set; } = "";
+    public int Minutes { get; set; }
+}
