@@ -81,6 +81,16 @@ public sealed class ForwardingTests(InteropGatewayFixture fixture) : IClassFixtu
         await Task.WhenAll(calls).WaitAsync(Bound);
     }
 
+    [Fact]
+    public async Task Web_paths_are_not_taken_by_gRPC_routes()
+    {
+        // Routing would answer 405 for every GET /x/y if a POST-only gRPC route were a candidate for it.
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri(fixture.Gateway.WebAddress, "/css/site-that-does-not-exist.css"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     internal static HttpRequestMessage GrpcPost(Uri gateway, string path, byte[] body, string contentType = "application/grpc")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, path))

@@ -46,6 +46,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         };
         using var response = await _http.SendAsync(request);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("POST", string.Join(",", response.Content.Headers.Allow));
         await AGoodCallStillWorksAsync();
     }
 

@@ -13,7 +13,7 @@ namespace OneStop.Gateway.Forwarding;
 /// Forwards one gRPC call to a destination of the route's cluster. Authentication, authorization and rate limits
 /// have already run (endpoint metadata); what is left is a fixed sequence of steps:
 /// <list type="number">
-/// <item>accept only gRPC over HTTP/2;</item>
+/// <item>accept only gRPC: POST over HTTP/2;</item>
 /// <item>apply the route's request size limit;</item>
 /// <item>take the deadline from <c>grpc-timeout</c> and link it with the client's abort;</item>
 /// <item>pick a destination and send the request headers, retrying on another destination (Polly) only while the
@@ -54,7 +54,13 @@ public sealed class GrpcForwarder
     {
         var request = context.Request;
 
-        // 1. Only gRPC over HTTP/2 (h2c, or TLS with ALPN h2) is forwarded.
+        // 1. Only gRPC (POST) over HTTP/2 (h2c, or TLS with ALPN h2) is forwarded.
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "POST";
+            return;
+        }
         if (!HttpProtocol.IsHttp2(request.Protocol))
         {
             context.Response.StatusCode = StatusCodes.Status426UpgradeRequired;

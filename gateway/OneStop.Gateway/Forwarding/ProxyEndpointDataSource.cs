@@ -41,8 +41,9 @@ public sealed class ProxyEndpointDataSource(ProxyStateProvider state, GrpcForwar
                 DisplayName = $"forward {route.Id} → {route.Cluster.Id}",
             };
             builder.Metadata.Add(route);
-            // gRPC is POST only; anything else falls through to the gRPC-aware 404 of the forwarder's fallback.
-            builder.Metadata.Add(new HttpMethodMetadata(["POST"]));
+            // No HttpMethodMetadata: routing applies method metadata before it checks complex segments such as
+            // "onestop.directory.v1.{service}", so a POST-only route would answer 405 to every GET /x/y of the web
+            // front. The forwarder refuses other methods itself (step 1).
             if (EdgePolicies.IsAnonymous(route.Config.AuthorizationPolicy)) builder.Metadata.Add(new AllowAnonymousAttribute());
             else builder.Metadata.Add(new AuthorizeAttribute(EdgePolicies.Resolve(route.Config.AuthorizationPolicy)));
             if (route.Config.RateLimiterPolicy == ClientRateLimits.Disable) builder.Metadata.Add(new DisableRateLimitingAttribute());
