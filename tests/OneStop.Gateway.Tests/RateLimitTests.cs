@@ -28,5 +28,28 @@ public sealed class RateLimitTests
         Assert.Equal(4, backend.Calls);
     }
 
+    [Fact]
+    public async Task Public_bookings_are_limited_per_visitor_while_looking_at_slots_is_not()
+    {
+        await using var gateway = await GatewayTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["OneStop:Gateway:RateLimits:PublicBookingsPerHour"] = "2",
+        });
+        using var http = new HttpClient();
+        var page = new Uri(gateway.WebAddress, "/services/svc-wc-ankommen/appointment");
+
+        // No antiforgery token, so the page refuses these itself; the limiter counts them before it.
+        for (var i = 0; i < 2; i++)
+        {
+            using var refused = await http.PostAsync(page, new FormUrlEncodedContent([]));
+            Assert.NotEqual(System.Net.HttpStatusCode.TooManyRequests, refused.StatusCode);
+        }
+        using var limited = await http.PostAsync(page, new FormUrlEncodedContent([]));
+        using var look = await http.GetAsync(page);
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotEqual(System.Net.HttpStatusCode.TooManyRequests, look.StatusCode);
+    }
+
     private static string Token(string subject) => DevelopmentTokens.Create(subject, "org-" + subject, "05766", [OneStopRoles.AgencySystem]);
 }

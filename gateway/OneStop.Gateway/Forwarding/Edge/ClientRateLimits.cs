@@ -18,6 +18,12 @@ public sealed class RateLimitOptions
 
     /// <summary>How often <see cref="PermitsPerSecond"/> worth of calls is added back (scaled to the period).</summary>
     public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Anonymous appointment bookings on the public pages per IP address and hour: the gateway books them under its
+    /// own identity, so this limit is what stops one visitor from blocking a calendar.
+    /// </summary>
+    public int PublicBookingsPerHour { get; set; } = 10;
 }
 
 /// <summary>
@@ -27,9 +33,10 @@ public sealed class RateLimitOptions
 public sealed class ClientRateLimits
 {
     public const string PerClient = "per-client";
+    public const string PublicBooking = "public-booking";
     public const string Disable = "disable";
 
-    public IReadOnlySet<string> PolicyNames { get; } = new HashSet<string>([PerClient], StringComparer.Ordinal);
+    public IReadOnlySet<string> PolicyNames { get; } = new HashSet<string>([PerClient, PublicBooking], StringComparer.Ordinal);
 
     public static void Configure(RateLimiterOptions options, RateLimitOptions limits)
     {
@@ -41,6 +48,15 @@ public sealed class ClientRateLimits
             QueueLimit = 0,
             AutoReplenishment = true,
         }));
+        // Only the booking itself (POST) counts; looking at free slots does not.
+        options.AddPolicy(PublicBooking, context => HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter($"ip:{context.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, limits.PublicBookingsPerHour),
+                Window = TimeSpan.FromHours(1),
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter("read"));
         options.OnRejected = async (rejected, cancellationToken) =>
         {
             var context = rejected.HttpContext;

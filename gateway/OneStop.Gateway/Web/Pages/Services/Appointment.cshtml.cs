@@ -1,6 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using OneStop.Gateway.Forwarding.Edge;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using OneStop.Appointments.V1;
@@ -16,6 +18,7 @@ namespace OneStop.Gateway.Web.Pages.Services;
 /// visitor writes down. The gateway books as itself (agency-system token), with the reference as idempotency key, so
 /// a double submit books once. See docs/web-front.md.
 /// </summary>
+[EnableRateLimiting(ClientRateLimits.PublicBooking)]
 public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens, DirectoryClient directory, DirectoryLookups lookups,
     IOptions<WebFrontOptions> options, UiText text, TimeProvider clock, ILogger<AppointmentModel> logger) : PageModel
 {
