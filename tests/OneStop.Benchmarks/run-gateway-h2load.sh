@@ -15,6 +15,7 @@
 # See docs/benchmarks.md, section "Gateway". Settings can be overridden from the environment; the defaults keep the
 # whole script under 5 minutes (builds included, when they are up to date).
 set -euo pipefail
+shopt -s inherit_errexit # a failed check inside $(...) stops the script too
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-5}                   # seconds measured per target and throughput round
@@ -29,6 +30,9 @@ LATENCY_TARGETS=${LATENCY_TARGETS:-direct gateway nginx}
 NGINX_WORKERS=${NGINX_WORKERS:-auto}
 # Optional: another build of the gateway (e.g. from before a change), measured in the same rounds as "before".
 BEFORE_GATEWAY_DLL=${BEFORE_GATEWAY_DLL:-}
+# Optional: "VAR=value VAR2=value" for one more gateway like "gateway" but with these environment variables (runtime
+# settings, say), measured in the same rounds as "variant".
+VARIANT_ENV=${VARIANT_ENV:-}
 TARGET_DIRECT_RATIO=0.5     # gateway ≥ 0.5 × direct throughput
 TARGET_NGINX_RATIO=2        # gateway ≥ 2 × nginx throughput
 TARGET_ADDED_P50_MS=0.5     # gateway p50 − direct p50 ≤ 0.5 ms at half of the gateway's maximum
@@ -91,9 +95,11 @@ wait_for() {
 # --- backend ---------------------------------------------------------------------------------------------------
 dotnet "$interop_dll" --port 0 >"$work/backend.out" 2>"$work/backend.err" &
 pids+=($!)
+backend_pid=$!
 wait_for backend "$work/backend.out" '^listening on 127\.0\.0\.1:[0-9]+$'
 backend_port=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/backend.out")
-declare -A url
+declare -A url proxy_pids
+proxy_pids[direct]=""
 url[direct]="http://127.0.0.1:$backend_port$path"
 echo "backend (InteropServer): ${url[direct]}"
 
@@ -120,6 +126,7 @@ start_gateway() {
     "$@" dotnet "$dll") >"$work/$name.out" 2>"$work/$name.err" &
   pids+=($!)
   wait_for "$name" "$work/$name.out" "listening on .*127\.0\.0\.1:$port"
+  proxy_pids[$name]=${pids[-1]}
   url[$name]="http://127.0.0.1:$port$path"
   echo "$name: ${url[$name]}"
 }
@@ -166,6 +173,8 @@ EOF
 pids+=($!)
 for _ in $(seq 100); do [[ -s "$work/nginx/nginx.pid" ]] && break; sleep 0.1; done
 [[ -s "$work/nginx/nginx.pid" ]] || { echo "nginx did not start:" >&2; cat "$work/nginx/error.log" "$work/nginx.err" >&2; exit 1; }
+sleep 0.5
+proxy_pids[nginx]="${pids[-1]} $(ps -o pid= --ppid "${pids[-1]}" | tr '\n' ' ')"
 url[nginx]="http://127.0.0.1:$nginx_port$path"
 echo "nginx ($("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //'), worker_processes $NGINX_WORKERS): ${url[nginx]}"
 
@@ -198,6 +207,11 @@ if [[ -n "$BEFORE_GATEWAY_DLL" ]]; then
   targets+=(before)
   start_gateway before "$BEFORE_GATEWAY_DLL" anonymous disable
 fi
+if [[ -n "$VARIANT_ENV" ]]; then
+  targets+=(variant)
+  read -r -a variant_env <<<"$VARIANT_ENV"
+  start_gateway variant "$gateway_dll" anonymous disable "${variant_env[@]}"
+fi
 
 # h2load/nghttp header arguments of a target (the bearer token for the edge variant).
 extra_headers() { if [[ -n "${auth[$1]:-}" ]]; then printf '%s\0' -H "${auth[$1]}"; fi; }
@@ -226,25 +240,48 @@ base_args=(-t 1 -c "$CLIENTS" -m "$STREAMS" -H 'content-type: application/grpc' 
 # h2load_run NAME ARGS...: one h2load run against NAME; prints its output after checking that nothing failed and
 # that every response carried the 5-byte message (an error from a proxy would be a Trailers-Only 200 without it).
 # No --warm-up-time: h2load's data count would include the warm-up's responses; each target gets one unmeasured
-# run before the rounds instead.
+# run before the rounds instead. When a timed run stops, a stream or two may have its 2xx headers (and its message)
+# but not its end yet: counted in "status codes" and "data", not in "succeeded".
 h2load_run() {
   local name=$1; shift
   local out extra
   mapfile -d '' extra < <(extra_headers "$name")
   out=$(h2load "${base_args[@]}" "${extra[@]}" "$@" "${url[$name]}")
-  local line done_n ok data
+  local line done_n ok data s2xx
   line=$(grep -E '^requests:' <<<"$out")
   done_n=$(sed -n 's/.* \([0-9]*\) done.*/\1/p' <<<"$line")
   ok=$(sed -n 's/.* \([0-9]*\) succeeded.*/\1/p' <<<"$line")
+  s2xx=$(sed -n 's/^status codes: \([0-9]*\) 2xx, 0 3xx, 0 4xx, 0 5xx$/\1/p' <<<"$out")
   data=$(sed -n 's/^traffic:.*, [^(]*(\([0-9]*\)) data.*/\1/p' <<<"$out")
-  if ! grep -qE ' 0 failed, 0 errored, 0 timeout' <<<"$line" || [[ "$done_n" != "$ok" || "$ok" -eq 0 ]] \
-     || ! grep -qE "^status codes: $ok 2xx, 0 3xx, 0 4xx, 0 5xx" <<<"$out" || [[ "$data" != $((ok * 5)) ]]; then
+  if ! grep -qE ' 0 failed, 0 errored, 0 timeout' <<<"$line" || [[ "$done_n" != "$ok" || "$ok" -eq 0 || -z "$s2xx" ]] \
+     || (( s2xx < ok || s2xx > ok + CLIENTS * STREAMS || data < ok * 5 || data > s2xx * 5 )); then
     echo "$name: h2load reported failures (or responses without the message):" >&2; echo "$out" >&2; exit 1
   fi
   echo "$out"
 }
 
 rps_of() { sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p'; }
+
+# CPU time (user + system, clock ticks) of processes, from /proc; per request it shows what each hop costs, which
+# other load on the machine disturbs less than it disturbs req/s (but idle spinning of a waiting process counts).
+tick_us=$((1000000 / $(getconf CLK_TCK)))
+cpu_ticks() { local t=0 p f; for p in "$@"; do read -r -a f <"/proc/$p/stat"; t=$((t + f[13] + f[14])); done; echo "$t"; }
+per_request() { if [[ -z "$1" ]]; then echo -; else awk -v a="$1" -v b="$2" -v n="$3" -v u="$tick_us" 'BEGIN { printf "%.1f", (b - a) * u / n }'; fi; }
+
+# measure NAME ARGS...: "req/s proxy_cpu_us_per_req backend_cpu_us_per_req" of one checked h2load run.
+measure() {
+  local name=$1; shift
+  local proxy=${proxy_pids[$name]} out p0="" p1="" b0 b1 n
+  # shellcheck disable=SC2086
+  [[ -n "$proxy" ]] && p0=$(cpu_ticks $proxy)
+  b0=$(cpu_ticks "$backend_pid")
+  out=$(h2load_run "$name" "$@")
+  b1=$(cpu_ticks "$backend_pid")
+  # shellcheck disable=SC2086
+  [[ -n "$proxy" ]] && p1=$(cpu_ticks $proxy)
+  n=$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' <<<"$out")
+  echo "$(rps_of <<<"$out") $(per_request "$p0" "$p1" "$n") $(per_request "$b0" "$b1" "$n")"
+}
 
 # The median of whitespace-separated numbers on stdin (the mean of the middle two for an even count).
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -257,28 +294,35 @@ echo "h2load ${base_args[*]} -D $DURATION [-H 'authorization: Bearer …' for ed
 for name in "${targets[@]}"; do h2load_run "$name" -D "$WARMUP_DURATION" >/dev/null; done
 echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-declare -A rps_list ratio_direct_list ratio_nginx_list
-printf '\n%-6s %-8s %12s\n' round target 'req/s'
+ratio_before_list="" ratio_variant_list=""
+declare -A rps_list ratio_direct_list ratio_nginx_list proxy_cpu_list backend_cpu_list
+printf '\n%-6s %-8s %12s %20s %22s\n' round target 'req/s' 'proxy CPU us/req' 'backend CPU us/req'
 for round in $(seq "$ROUNDS"); do
   declare -A now=()
   for name in $(rotate "$round"); do
-    rps=$(h2load_run "$name" -D "$DURATION" | rps_of)
-    printf '%-6s %-8s %12.0f\n' "$round" "$name" "$rps"
+    result=$(measure "$name" -D "$DURATION")
+    read -r rps proxy_cpu backend_cpu <<<"$result"
+    printf '%-6s %-8s %12.0f %20s %22s\n' "$round" "$name" "$rps" "$proxy_cpu" "$backend_cpu"
     now[$name]=$rps
-    rps_list[$name]+="$rps "
+    rps_list[$name]+="$rps "; proxy_cpu_list[$name]+="$proxy_cpu "; backend_cpu_list[$name]+="$backend_cpu "
   done
   for name in "${targets[@]}"; do
     ratio_direct_list[$name]+="$(ratio "${now[$name]}" "${now[direct]}") "
     ratio_nginx_list[$name]+="$(ratio "${now[$name]}" "${now[nginx]}") "
   done
+  [[ -n "$BEFORE_GATEWAY_DLL" ]] && ratio_before_list+="$(ratio "${now[gateway]}" "${now[before]}") "
+  [[ -n "$VARIANT_ENV" ]] && ratio_variant_list+="$(ratio "${now[variant]}" "${now[gateway]}") "
 done
 
 echo
-printf '%-8s %14s %20s %20s   %s\n' target 'median req/s' 'median ratio/direct' 'median ratio/nginx' 'ratio to direct per round'
+printf '%-8s %13s %13s %13s %17s %19s   %s\n' target 'median req/s' 'ratio/direct' 'ratio/nginx' 'proxy CPU us/req' 'backend CPU us/req' \
+  'ratio to direct per round'
 for name in "${targets[@]}"; do
-  printf '%-8s %14.0f %20s %20s   %s\n' "$name" "$(median <<<"${rps_list[$name]}")" "$(median <<<"${ratio_direct_list[$name]}")" \
-    "$(median <<<"${ratio_nginx_list[$name]}")" "${ratio_direct_list[$name]}"
+  proxy_cpu=-; [[ -n "${proxy_pids[$name]}" ]] && proxy_cpu=$(median <<<"${proxy_cpu_list[$name]}")
+  printf '%-8s %13.0f %13s %13s %17s %19s   %s\n' "$name" "$(median <<<"${rps_list[$name]}")" "$(median <<<"${ratio_direct_list[$name]}")" \
+    "$(median <<<"${ratio_nginx_list[$name]}")" "$proxy_cpu" "$(median <<<"${backend_cpu_list[$name]}")" "${ratio_direct_list[$name]}"
 done
+echo "(ratios: medians of the per-round ratios; CPU: medians, proxy = the gateway process or nginx master + workers)"
 echo "load average after the throughput rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- latency at a fraction of the gateway's maximum ----------------------------------------------------------------
@@ -335,6 +379,12 @@ if [[ -n "${p50_list[gateway]:-}" && -n "${p50_list[direct]:-}" ]]; then
   added=$(awk -v g="$(median <<<"${p50_list[gateway]}")" -v d="$(median <<<"${p50_list[direct]}")" 'BEGIN { printf "%.3f", g - d }')
   echo "added p50 at $LOAD_FRACTION × the gateway's maximum (gateway − direct, medians): $added ms" \
     "(target <= $TARGET_ADDED_P50_MS ms: $(verdict "$added" "$TARGET_ADDED_P50_MS" '<='))"
+fi
+if [[ -n "$BEFORE_GATEWAY_DLL" ]]; then
+  echo "gateway/before throughput per round: $ratio_before_list(median $(median <<<"$ratio_before_list"))"
+fi
+if [[ -n "$VARIANT_ENV" ]]; then
+  echo "variant ($VARIANT_ENV)/gateway throughput per round: $ratio_variant_list(median $(median <<<"$ratio_variant_list"))"
 fi
 if [[ "$WITH_EDGE" == 1 ]]; then
   echo "edge (JWT + role policy + per-client limiter) / gateway (anonymous, no limiter), median req/s:" \
