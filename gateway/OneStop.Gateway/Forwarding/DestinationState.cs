@@ -6,6 +6,10 @@ namespace OneStop.Gateway.Forwarding;
 /// </summary>
 public sealed class DestinationState(string name, Uri address)
 {
+    /// <summary>Bounded: method paths are few, but a client could send endless unknown ones under a matching route.</summary>
+    private const int MaxCachedUris = 1024;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
     private int _concurrentRequests;
     private long _passiveFailureUntilTicks;
     private volatile bool _activeHealthy = true;
@@ -45,6 +49,17 @@ public sealed class DestinationState(string name, Uri address)
 
     /// <summary>A healthy probe or a successful call ends a passive failure period early.</summary>
     public void ClearPassiveFailure() => Interlocked.Exchange(ref _passiveFailureUntilTicks, 0);
+
+    /// <summary>The backend address of a call's path; built once per path (parsing a Uri per call is measurable).</summary>
+    public Uri UriFor(PathString path, QueryString query)
+    {
+        if (query.HasValue) return new Uri(Address, path.ToUriComponent() + query.ToUriComponent());
+        var key = path.Value ?? "/";
+        if (_uris.TryGetValue(key, out var uri)) return uri;
+        uri = new Uri(Address, path.ToUriComponent());
+        if (_uris.Count < MaxCachedUris) _uris.TryAdd(key, uri);
+        return uri;
+    }
 
     public void RequestStarted() => Interlocked.Increment(ref _concurrentRequests);
     public void RequestEnded() => Interlocked.Decrement(ref _concurrentRequests);

@@ -1,16 +1,16 @@
-using System.Buffers;
+using System.IO.Pipelines;
 using System.Net;
 
 namespace OneStop.Gateway.Forwarding;
 
 /// <summary>
 /// Streams the client's request body to the backend as it arrives, flushing after every read so each gRPC message
-/// leaves at once (client and bidirectional streaming). Remembers whether any of the body was consumed: only a
-/// call whose body is untouched may be retried on another destination.
+/// leaves at once (client and bidirectional streaming). It reads Kestrel's own buffers through the request's
+/// <see cref="PipeReader"/>, so a call in flight holds no buffer of the gateway's. Remembers whether any of the body
+/// was consumed: only a call whose body is untouched may be retried on another destination.
 /// </summary>
-public sealed class ForwardedRequestContent(Stream clientBody) : HttpContent
+public sealed class ForwardedRequestContent(PipeReader clientBody) : HttpContent
 {
-    private const int BufferSize = 16 * 1024;
     private int _started;
 
     public bool Started => Volatile.Read(ref _started) == 1;
@@ -24,27 +24,26 @@ public sealed class ForwardedRequestContent(Stream clientBody) : HttpContent
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _started, 1) == 1) throw new InvalidOperationException("A forwarded body can be sent once only.");
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
+        while (true)
         {
-            while (true)
-            {
-                int read;
-                try { read = await clientBody.ReadAsync(buffer, cancellationToken); }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    ClientBodyError = e;
-                    throw;
-                }
-                if (read == 0) return; // END_STREAM to the backend
-                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                await stream.FlushAsync(cancellationToken);
-            }
+            ReadResult read;
+            try { read = await clientBody.ReadAsync(cancellationToken); }
+            catch (Exception e) when (RecordClientFailure(e)) { throw; }
+            var buffer = read.Buffer;
+            foreach (var segment in buffer) await stream.WriteAsync(segment, cancellationToken);
+            // Kestrel checks the body size limit when the bytes are consumed, so this can fail too.
+            try { clientBody.AdvanceTo(buffer.End); }
+            catch (Exception e) when (RecordClientFailure(e)) { throw; }
+            if (!buffer.IsEmpty) await stream.FlushAsync(cancellationToken);
+            if (read.IsCompleted || read.IsCanceled) return; // END_STREAM to the backend
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+    }
+
+    /// <summary>Remembers a failure on the client's side, so it is not taken for the backend's (never catches).</summary>
+    private bool RecordClientFailure(Exception error)
+    {
+        if (error is not OperationCanceledException) ClientBodyError = error;
+        return false;
     }
 
     // No Content-Length: gRPC bodies are framed, and the length is unknown while the client still streams.

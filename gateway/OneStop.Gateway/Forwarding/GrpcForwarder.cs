@@ -91,7 +91,7 @@ public sealed class GrpcForwarder
         }
         using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         if (deadline is { } due) callCancellation.CancelAfter(Max(due - _clock.GetUtcNow(), TimeSpan.Zero));
-        var call = new ForwardingAttempt(context, route, new ForwardedRequestContent(request.Body), deadline, callCancellation.Token);
+        var call = new ForwardingAttempt(context, route, new ForwardedRequestContent(request.BodyReader), deadline, callCancellation.Token);
 
         // 4. Send; a response here means the backend has answered with its headers.
         HttpResponseMessage response;
@@ -184,7 +184,7 @@ public sealed class GrpcForwarder
     private HttpRequestMessage CreateRequest(ForwardingAttempt call, DestinationState destination)
     {
         var request = call.Context.Request;
-        var message = new HttpRequestMessage(HttpMethod.Post, new Uri(destination.Address, request.Path.ToUriComponent() + request.QueryString.ToUriComponent()))
+        var message = new HttpRequestMessage(HttpMethod.Post, destination.UriFor(request.Path, request.QueryString))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact, // h2c by prior knowledge; never downgrade to HTTP/1.1
@@ -198,23 +198,21 @@ public sealed class GrpcForwarder
         return message;
     }
 
+    /// <summary>
+    /// Reads the backend's body straight into the response's own pipe memory (no gateway buffer per call) and
+    /// flushes after every read: in a streaming call each message reaches the client now, not when a buffer fills.
+    /// </summary>
     private static async Task CopyBodyAsync(HttpResponseMessage response, HttpContext context, CancellationToken cancellationToken)
     {
         await using var backend = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
+        var client = context.Response.BodyWriter;
+        while (true)
         {
-            int read;
-            while ((read = await backend.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                // Streaming calls: each message reaches the client now, not when a buffer fills.
-                await context.Response.Body.FlushAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            var read = await backend.ReadAsync(client.GetMemory(), cancellationToken);
+            if (read == 0) return;
+            client.Advance(read);
+            var flushed = await client.FlushAsync(cancellationToken);
+            if (flushed.IsCompleted || flushed.IsCanceled) return;
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Gateway.Forwarding.Edge;
 using OneStop.Gateway.Web.Calls;
 using OneStop.Gateway.Web.SignIn;
 using OneStop.Gateway.Web.Text;
@@ -103,17 +104,21 @@ public static class WebFrontExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The web front's middleware, for web requests only: forwarded gRPC calls skip it entirely (a file-system probe
+    /// for static files and culture parsing on every forwarded call cost measurable gateway throughput).
+    /// </summary>
     public static WebApplication UseWebFrontMiddleware(this WebApplication app)
     {
-        app.UseWebSecurityHeaders();
-        // Before the error pages, so they are written in the visitor's language too.
-        app.UseRequestLocalization();
-        app.UseWhen(c => c.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true, web =>
+        app.UseWhen(c => !GrpcStatusResponses.IsGrpcRequest(c.Request), web =>
         {
+            web.UseWebSecurityHeaders();
+            // Before the error pages, so they are written in the visitor's language too.
+            web.UseRequestLocalization();
             web.UseExceptionHandler("/error");
             web.UseWebStatusPages();
+            web.UseStaticFiles();
         });
-        app.UseStaticFiles();
         return app;
     }
 
