@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Grpc.Core;
 using Grpc.Testing;
 using OneStop.Gateway.Tests.Support;
@@ -102,7 +103,6 @@ public sealed class BackendFailureTests
             context.Abort(); // dies after the request arrived: repeating it could act twice
             return Task.CompletedTask;
         };
-        await using var other = await RawBackend.StartAsync();
         await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address)
             .With("ReverseProxy:Clusters:testing:HealthCheck:Passive:Enabled", "false"));
         var client = new TestService.TestServiceClient(gateway.CallInvoker());
@@ -126,5 +126,75 @@ public sealed class BackendFailureTests
         for (var i = 0; i < 6; i++) await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound);
 
         Assert.Equal(6, live.Calls);
+    }
+
+    [Fact]
+    public async Task A_backend_that_ends_the_call_while_the_client_still_streams_ends_it_for_the_client_and_the_gateway_carries_on()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        backend.OnCall = context =>
+        {
+            // Refuses at once, without reading the stream.
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = "9";
+            context.Response.Headers["grpc-message"] = "not now";
+            return Task.CompletedTask;
+        };
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+
+        for (var call = 0; call < 20; call++)
+        {
+            using var streaming = client.StreamingInputCall(deadline: DateTime.UtcNow + Bound);
+            await streaming.RequestStream.WriteAsync(new StreamingInputCallRequest { Payload = new Payload { Body = Google.Protobuf.ByteString.CopyFrom(new byte[100]) } });
+            var error = await Assert.ThrowsAsync<RpcException>(() => streaming.ResponseAsync.WaitAsync(Bound));
+            Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        }
+
+        backend.OnCall = RawBackend.ReplyEmptyAsync;
+        await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound);
+    }
+
+    [Theory]
+    [InlineData(503, StatusCode.Unavailable)]
+    [InlineData(404, StatusCode.Unimplemented)]
+    [InlineData(401, StatusCode.Unauthenticated)]
+    public async Task A_backend_answer_that_is_not_gRPC_becomes_a_gRPC_status(int httpStatus, StatusCode expected)
+    {
+        await using var backend = await RawBackend.StartAsync();
+        backend.OnCall = async context =>
+        {
+            context.Response.StatusCode = httpStatus;
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<h1>Bad Gateway from a sidecar</h1>");
+        };
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+        using var http = new HttpClient();
+
+        // On the wire, not through a gRPC client (which would map a bare HTTP status by itself).
+        using var response = await http.SendAsync(ForwardingTests.GrpcPost(gateway.GrpcAddress, "/grpc.testing.TestService/EmptyCall", [0, 0, 0, 0, 0]));
+        await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(((int)expected).ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("grpc-status").Single());
+        Assert.DoesNotContain("127.0.0.1", response.Headers.GetValues("grpc-message").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_backend_that_ends_without_a_status_gives_INTERNAL()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        backend.OnCall = async context =>
+        {
+            await RawBackend.DrainRequestAsync(context);
+            await RawBackend.WriteHeadersAsync(context);
+            await RawBackend.WriteMessageAsync(context, new Empty()); // and no trailers
+        };
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound).ResponseAsync);
+
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
     }
 }

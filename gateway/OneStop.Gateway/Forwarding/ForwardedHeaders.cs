@@ -15,6 +15,12 @@ public static class ForwardedHeaders
         "grpc-timeout",
     };
 
+    /// <summary>Set by the gateway itself; a client's own values would be spoofable in the backends' logs.</summary>
+    private static readonly HashSet<string> SetByGateway = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
+    };
+
     /// <summary>Set by the gateway's own server on the way out.</summary>
     private static readonly HashSet<string> ResponseOwnedByGateway = new(StringComparer.OrdinalIgnoreCase) { "Date", "Server" };
 
@@ -23,7 +29,7 @@ public static class ForwardedHeaders
         foreach (var (name, values) in from.Headers)
         {
             // HTTP/2 pseudo-headers (":authority", …) are rebuilt by the handler for the backend connection.
-            if (name.StartsWith(':') || HopByHop.Contains(name)) continue;
+            if (name.StartsWith(':') || HopByHop.Contains(name) || SetByGateway.Contains(name)) continue;
             string[] list = values!;
             if (!to.Headers.TryAddWithoutValidation(name, list)) to.Content?.Headers.TryAddWithoutValidation(name, list);
         }

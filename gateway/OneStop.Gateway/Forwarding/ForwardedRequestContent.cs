@@ -11,6 +11,7 @@ namespace OneStop.Gateway.Forwarding;
 /// </summary>
 public sealed class ForwardedRequestContent(PipeReader clientBody) : HttpContent
 {
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
 
     public bool Started => Volatile.Read(ref _started) == 1;
@@ -24,6 +25,36 @@ public sealed class ForwardedRequestContent(PipeReader clientBody) : HttpContent
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _started, 1) == 1) throw new InvalidOperationException("A forwarded body can be sent once only.");
+        try
+        {
+            await CopyAsync(stream, cancellationToken);
+        }
+        finally
+        {
+            _finished.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Ends the copy if it still runs (the backend answered before the client finished sending) and waits for it, so
+    /// nothing reads the request after the call is over. Bounded: the handler resets the backend stream on its side.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (!Started || _finished.Task.IsCompleted) return;
+        clientBody.CancelPendingRead();
+        try
+        {
+            await _finished.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            // Only a backend write stuck past the reset could get here; the request is abandoned either way.
+        }
+    }
+
+    private async Task CopyAsync(Stream stream, CancellationToken cancellationToken)
+    {
         while (true)
         {
             ReadResult read;

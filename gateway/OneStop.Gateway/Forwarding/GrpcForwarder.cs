@@ -89,10 +89,28 @@ public sealed class GrpcForwarder
             }
             deadline = _clock.GetUtcNow() + timeout;
         }
-        using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        if (deadline is { } due) callCancellation.CancelAfter(Max(due - _clock.GetUtcNow(), TimeSpan.Zero));
-        var call = new ForwardingAttempt(context, route, new ForwardedRequestContent(request.BodyReader), deadline, callCancellation.Token);
+        using var deadlineTimer = deadline is { } due ? new CancellationTokenSource(Max(due - _clock.GetUtcNow(), TimeSpan.Zero), _clock) : null;
+        using var callCancellation = deadlineTimer is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted)
+            : CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, deadlineTimer.Token);
+        var content = new ForwardedRequestContent(request.BodyReader);
+        var call = new ForwardingAttempt(context, route, content, deadline, callCancellation.Token);
+        try
+        {
+            await SendAndCopyAsync(call);
+        }
+        finally
+        {
+            // The request body is sent on the handler's own task; it must be over before this request (and the
+            // pipe it reads) is recycled, also when the backend answered before the client finished sending.
+            await content.StopAsync();
+        }
+    }
 
+    /// <summary>Steps 4 to 7.</summary>
+    private async Task SendAndCopyAsync(ForwardingAttempt call)
+    {
+        var context = call.Context;
         // 4. Send; a response here means the backend has answered with its headers.
         HttpResponseMessage response;
         try
@@ -110,6 +128,14 @@ public sealed class GrpcForwarder
         {
             using (response)
             {
+                if (!IsGrpcResponse(response))
+                {
+                    // A sidecar, a proxy or a wrong address answered: a gRPC client needs a status, not a bare 502.
+                    var status = GrpcStatusResponses.FromHttpStatus(response.StatusCode);
+                    await GrpcStatusResponses.WriteTrailersOnlyAsync(context, status,
+                        $"Service '{call.Route.Cluster.Id}' answered HTTP {(int)response.StatusCode} instead of gRPC.");
+                    return;
+                }
                 // 5. Headers, then the body as it streams.
                 context.Response.StatusCode = (int)response.StatusCode;
                 ForwardedHeaders.CopyResponseHeaders(response, context.Response);
@@ -120,13 +146,19 @@ public sealed class GrpcForwarder
                 }
                 await context.Response.StartAsync(call.Cancellation);
                 await CopyBodyAsync(response, context, call.Cancellation);
-                // 6b. Trailers, with the backend's grpc-status.
+                // 6b. Trailers, with the backend's grpc-status; a backend that ended without one gets INTERNAL.
                 ForwardedHeaders.CopyTrailers(response, context.Response);
+                GrpcStatusResponses.AppendStatusTrailers(context, StatusCode.Internal, "The service ended the call without a status.");
             }
             destination.ClearPassiveFailure();
         }
         catch (Exception e)
         {
+            // Passive health: the backend went away in the middle of the call (not the client, not the deadline).
+            if (IsTransportFailure(e) && !call.Cancellation.IsCancellationRequested && call.Content.ClientBodyError is null)
+            {
+                MarkFailed(call.Route.Cluster, destination, e);
+            }
             await FailAsync(call, e);
         }
         finally
@@ -134,6 +166,11 @@ public sealed class GrpcForwarder
             destination.RequestEnded();
         }
     }
+
+    private static bool IsGrpcResponse(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.OK
+        && response.Content.Headers.ContentType?.MediaType is { } type
+        && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Step 4: pick a destination and send, through the retry pipeline.</summary>
     private async Task<HttpResponseMessage> SendAsync(ForwardingAttempt call)
@@ -150,8 +187,8 @@ public sealed class GrpcForwarder
                 var destination = call.Route.Cluster.PickDestination(now, exclude: call.Destination) ?? call.Route.Cluster.PickDestination(now)
                     ?? throw new NoDestinationException(call.Route.Cluster.Id);
                 call.Destination = destination;
-                destination.RequestStarted();
                 var message = forwarder.CreateRequest(call, destination);
+                destination.RequestStarted();
                 try
                 {
                     return await forwarder._client.Invoker.SendAsync(message, ctx.CancellationToken);
@@ -243,14 +280,12 @@ public sealed class GrpcForwarder
             var limit = call.Context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
             return (StatusCode.ResourceExhausted, $"Request larger than the route's limit of {limit} bytes.");
         }
-        if (call.Content.ClientBodyError is { } clientError) return (StatusCode.Internal, $"Reading the request failed: {clientError.Message}");
+        if (call.Content.ClientBodyError is not null) return (StatusCode.Internal, "Reading the request failed.");
         if (call.Deadline is not null && call.Cancellation.IsCancellationRequested) return (StatusCode.DeadlineExceeded, "Deadline exceeded at the gateway.");
-        return error switch
-        {
-            NoDestinationException e => (StatusCode.Unavailable, e.Message),
-            _ when call.Destination is { } d => (StatusCode.Unavailable, $"Backend of cluster '{call.Route.Cluster.Id}' unavailable ({d.Name}): {error.Message}"),
-            _ => (StatusCode.Unavailable, $"Cluster '{call.Route.Cluster.Id}' unavailable: {error.Message}"),
-        };
+        // Addresses and exception texts stay in the gateway's log; callers outside learn only which service failed.
+        return error is NoDestinationException e
+            ? (StatusCode.Unavailable, e.Message)
+            : (StatusCode.Unavailable, $"Service '{call.Route.Cluster.Id}' is unavailable; retry later.");
     }
 
     /// <summary>Passive health: a destination that fails at the transport level leaves the rotation for a while.</summary>
