@@ -90,6 +90,21 @@ public sealed class ForwardingTests(InteropGatewayFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_page_requested_with_a_gRPC_content_type_still_gets_the_web_security_headers()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Gateway.WebAddress, "/staff/signin"))
+        {
+            Content = new ByteArrayContent([]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.True(response.Headers.Contains("Content-Security-Policy"), $"no CSP on {(int)response.StatusCode}");
+    }
+
     internal static HttpRequestMessage GrpcPost(Uri gateway, string path, byte[] body, string contentType = "application/grpc")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, path))

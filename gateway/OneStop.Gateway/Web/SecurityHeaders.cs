@@ -1,9 +1,9 @@
 namespace OneStop.Gateway.Web;
 
 /// <summary>
-/// Security headers on every web response (pages, static files, errors). gRPC responses on the forwarder's port are
-/// left alone: they are not rendered by a browser. Everything is served from this origin, so the policy is 'self' only
-/// and forbids inline scripts and styles.
+/// Security headers on every web response (pages, static files, errors); which requests are web is decided once, in
+/// <see cref="WebFrontExtensions.UseWebFrontMiddleware"/>. Everything is served from this origin, so the policy is
+/// 'self' only and forbids inline scripts and styles.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -13,23 +13,17 @@ internal static class SecurityHeaders
 
     public static IApplicationBuilder UseWebSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (!IsGrpc(context.Request))
+        context.Response.OnStarting(() =>
         {
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "same-origin";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
-                headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                return Task.CompletedTask;
-            });
-        }
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        });
         return next(context);
     });
-
-    private static bool IsGrpc(HttpRequest request) =>
-        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 }

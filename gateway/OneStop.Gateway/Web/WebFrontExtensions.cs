@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OneStop.Gateway.Forwarding.Edge;
 using OneStop.Gateway.Web.Calls;
 using OneStop.Gateway.Web.SignIn;
@@ -110,7 +111,7 @@ public static class WebFrontExtensions
     /// </summary>
     public static WebApplication UseWebFrontMiddleware(this WebApplication app)
     {
-        app.UseWhen(c => !GrpcStatusResponses.IsGrpcRequest(c.Request), web =>
+        app.UseWhen(IsWebRequest, web =>
         {
             web.UseWebSecurityHeaders();
             // Before the error pages, so they are written in the visitor's language too.
@@ -122,6 +123,19 @@ public static class WebFrontExtensions
         return app;
     }
 
+    /// <summary>
+    /// Decided by what routing chose where it can, not by a header the client sets: a page is web whatever its
+    /// content type, a forwarded route never is. Anything else (static files, the gateway's own gRPC services, no
+    /// match) goes by content type, so gRPC calls get their UNIMPLEMENTED, not an HTML 404.
+    /// </summary>
+    private static bool IsWebRequest(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is not null) return true;
+        if (endpoint?.Metadata.GetMetadata<Forwarding.RouteState>() is not null) return false;
+        return !GrpcStatusResponses.IsGrpcRequest(context.Request);
+    }
+
     public static WebApplication MapWebFront(this WebApplication app)
     {
         app.MapRazorPages();
@@ -129,5 +143,17 @@ public static class WebFrontExtensions
     }
 
     /// <summary>Migrates the sign-in store and writes the demo staff (idempotent).</summary>
-    public static Task SeedWebFrontAsync(this WebApplication app) => DemoUsers.SeedAsync(app.Services, app.Logger);
+    public static async Task SeedWebFrontAsync(this WebApplication app)
+    {
+        var allowed = app.Environment.IsDevelopment() || app.Services.GetRequiredService<IOptions<WebFrontOptions>>().Value.SeedDemoUsers;
+        if (!allowed)
+        {
+            // The sign-in store is still migrated; only the demo logins (public passwords) are withheld.
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<GatewayIdentityDbContext>().Database.MigrateAsync();
+            app.Logger.LogWarning("Demo staff not seeded: not Development and {Key} is not set", WebFrontOptions.SectionName + ":SeedDemoUsers");
+            return;
+        }
+        await DemoUsers.SeedAsync(app.Services, app.Logger);
+    }
 }

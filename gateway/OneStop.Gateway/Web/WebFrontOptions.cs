@@ -21,6 +21,12 @@ public sealed class WebFrontOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// Lets `seed` write the demo staff (public passwords) outside the Development environment, e.g. on a demo
+    /// server. Off by default, so a production deployment cannot get a publicly known admin login by mistake.
+    /// </summary>
+    public bool SeedDemoUsers { get; set; }
+
+    /// <summary>
     /// The appointment types the front desk books, with their length in minutes. The appointments contract has no
     /// call that lists types, so the front desk's list is configuration ("OneStop:WebFront:AppointmentTypes:0:Id").
     /// </summary>
