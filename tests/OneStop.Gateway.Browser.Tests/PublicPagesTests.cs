@@ -124,6 +124,24 @@ public sealed class PublicPagesTests(WebFrontSuite suite)
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_visitor_cannot_book_a_slot_or_reference_the_page_did_not_offer()
+    {
+        var page = await suite.NewPageAsync();
+        await page.GotoAsync("/services/svc-wc-ankommen/appointment");
+        var offer = page.Locator(".slots .slot input[name=offer]").First;
+        var sealedOffer = await offer.GetAttributeAsync("value");
+        Assert.False(string.IsNullOrEmpty(sealedOffer));
+
+        // Altered by one character: the seal no longer opens.
+        await offer.EvaluateAsync("(e, v) => e.value = v", sealedOffer![..^2] + (sealedOffer[^2] == 'A' ? "B" : "A") + sealedOffer[^1]);
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.Locator(".slots .slot button").First.ClickAsync(), r => r.Request.Method == "POST");
+
+        Assert.Equal(400, response.Status);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Pages_carry_the_security_headers_and_no_script()
     {
         var page = await suite.NewPageAsync();

@@ -72,6 +72,17 @@ public sealed class EdgeAuthTests : IAsyncLifetime
         Assert.Equal(1, _backend.Calls);
     }
 
+    [Fact]
+    public async Task An_Entra_style_roles_claim_admits_the_caller()
+    {
+        var token = DevelopmentTokens.Create("agency-8", "org-8", "05766", [], extraClaims: new Dictionary<string, object> { ["roles"] = OneStopRoles.AgencySystem });
+        var client = new TestService.TestServiceClient(_gateway.CallInvoker(token));
+
+        await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(20));
+
+        Assert.Equal(1, _backend.Calls);
+    }
+
     private static string Token(string[]? roles = null, TimeSpan? lifetime = null, string? audience = null, string? issuer = null, byte[]? key = null) =>
         DevelopmentTokens.Create("agency-system-1", "org-jobcenter", "05766", roles ?? [OneStopRoles.AgencySystem], lifetime, issuer, audience, key);
 }

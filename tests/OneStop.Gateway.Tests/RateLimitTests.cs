@@ -51,5 +51,27 @@ public sealed class RateLimitTests
         Assert.NotEqual(System.Net.HttpStatusCode.TooManyRequests, look.StatusCode);
     }
 
+    [Fact]
+    public async Task Web_pages_are_limited_per_address_while_static_files_are_not()
+    {
+        await using var gateway = await GatewayTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["OneStop:Gateway:RateLimits:WebPagesPerMinute"] = "3",
+        });
+        using var http = new HttpClient();
+        var page = new Uri(gateway.WebAddress, "/staff/signin");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await http.GetAsync(page);
+            Assert.Equal(System.Net.HttpStatusCode.OK, allowed.StatusCode);
+        }
+        using var limited = await http.GetAsync(page);
+        using var file = await http.GetAsync(new Uri(gateway.WebAddress, "/no-such-file.css"));
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotEqual(System.Net.HttpStatusCode.TooManyRequests, file.StatusCode);
+    }
+
     private static string Token(string subject) => DevelopmentTokens.Create(subject, "org-" + subject, "05766", [OneStopRoles.AgencySystem]);
 }

@@ -101,6 +101,7 @@ public static class WebFrontExtensions
         services.AddSingleton<ServiceClients>();
         services.AddSingleton<CallerTokens>();
         services.AddSingleton<UiText>();
+        services.AddSingleton<PublicOffers>();
         services.AddScoped<DirectoryLookups>();
         return builder;
     }

@@ -24,6 +24,9 @@ public sealed class RateLimitOptions
     /// own identity, so this limit is what stops one visitor from blocking a calendar.
     /// </summary>
     public int PublicBookingsPerHour { get; set; } = 10;
+
+    /// <summary>Web page requests per IP address and minute (each page may call several services).</summary>
+    public int WebPagesPerMinute { get; set; } = 600;
 }
 
 /// <summary>
@@ -50,13 +53,23 @@ public sealed class ClientRateLimits
         }));
         // Only the booking itself (POST) counts; looking at free slots does not.
         options.AddPolicy(PublicBooking, context => HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter($"ip:{context.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
+            ? RateLimitPartition.GetFixedWindowLimiter(AddressKey(context), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = Math.Max(1, limits.PublicBookingsPerHour),
                 Window = TimeSpan.FromHours(1),
                 QueueLimit = 0,
             })
             : RateLimitPartition.GetNoLimiter("read"));
+        // Every page, per address: anonymous pages call the directory and appointments for the visitor.
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is null
+                ? RateLimitPartition.GetNoLimiter("not-a-page")
+                : RateLimitPartition.GetFixedWindowLimiter(AddressKey(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, limits.WebPagesPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
         options.OnRejected = async (rejected, cancellationToken) =>
         {
             var context = rejected.HttpContext;
@@ -81,6 +94,20 @@ public sealed class ClientRateLimits
         {
             return $"sub:{user.FindFirst(OneStopClaimTypes.Organization)?.Value}/{subject}";
         }
-        return $"ip:{context.Connection.RemoteIpAddress}";
+        return AddressKey(context);
+    }
+
+    /// <summary>
+    /// The caller's address as a limiter key; IPv6 by its /64, since one subscriber usually holds a whole /64 and
+    /// could otherwise use a fresh address per request.
+    /// </summary>
+    private static string AddressKey(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null) return "ip:unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return $"ip:{address}";
+        var bytes = address.GetAddressBytes();
+        return $"ip6:{Convert.ToHexString(bytes, 0, 8)}/64";
     }
 }

@@ -20,13 +20,16 @@ namespace OneStop.Gateway.Web.Pages.Services;
 /// </summary>
 [EnableRateLimiting(ClientRateLimits.PublicBooking)]
 public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens, DirectoryClient directory, DirectoryLookups lookups,
-    IOptions<WebFrontOptions> options, UiText text, TimeProvider clock, ILogger<AppointmentModel> logger) : PageModel
+    IOptions<WebFrontOptions> options, UiText text, TimeProvider clock, PublicOffers offers, ILogger<AppointmentModel> logger) : PageModel
 {
     public string ServiceName { get; private set; } = "";
     public string ServiceId { get; private set; } = "";
     public bool Offered { get; private set; }
     public IReadOnlyList<SlotView> Slots { get; private set; } = [];
     public string Reference { get; private set; } = "";
+
+    /// <summary>The sealed offer of each slot shown, posted back by its form.</summary>
+    public string OfferFor(SlotView slot) => offers.Seal(ServiceId, Reference, slot.Encoded);
     public Appointment? Booked { get; private set; }
     public string BookedWhere { get; private set; } = "";
     public string? Error { get; private set; }
@@ -38,12 +41,12 @@ public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, string? slot, string? reference, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string id, string? offer, CancellationToken ct)
     {
         if (!await LoadServiceAsync(id, ct)) return NotFound();
-        var chosen = SlotCodec.Decode(slot);
         if (Error is not null) return Page();
-        if (!Offered || chosen is null || !BookingReference.IsValidClientId(reference) || !reference!.StartsWith("OS-", StringComparison.Ordinal))
+        // Only a slot and reference this page offered (sealed, unexpired) can be booked anonymously.
+        if (!Offered || offers.Open(id, offer) is not (string reference, string encodedSlot) || SlotCodec.Decode(encodedSlot) is not { } chosen)
             return BadRequest();
         try
         {
