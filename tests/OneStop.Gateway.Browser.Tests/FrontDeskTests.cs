@@ -93,7 +93,15 @@ public sealed partial class FrontDeskTests(WebFrontSuite suite)
         await Staff.SignInAsync(page);
         await Staff.HoldFirstSlotAsync(page, "C-CANCEL-" + Guid.NewGuid().ToString("N")[..8], describePools: false);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"\?booked=true$"));
+        try
+        {
+            await page.WaitForURLAsync(new Regex(@"\?booked=true$"));
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page showed instead (an error message, a refused hold), not just that it timed out.
+            Assert.Fail($"not booked; the page at {page.Url} shows: {await page.Locator("main").InnerTextAsync()}");
+        }
         var before = await page.Locator(".facts dd").First.InnerTextAsync();
 
         await page.Locator("a[href$='/reschedule']").ClickAsync();

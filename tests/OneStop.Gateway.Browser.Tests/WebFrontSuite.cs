@@ -139,6 +139,9 @@ public sealed class WebFrontSuite : IAsyncLifetime
             ["OneStop:Redis"] = UnreachableRedis,
             ["OneStop:Directory:DirectoryAddress"] = directoryAddress,
             ["OneStop:Services:Appointments"] = appointmentsAddress,
+            // One browser on one address plays every visitor here; the per-address limits have tests of their own.
+            ["OneStop:Gateway:RateLimits:WebPagesPerMinute"] = "100000",
+            ["OneStop:Gateway:RateLimits:PublicBookingsPerHour"] = "100000",
         });
         builder.AddGateway();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

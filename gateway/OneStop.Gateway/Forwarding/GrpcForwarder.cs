@@ -131,7 +131,7 @@ public sealed class GrpcForwarder
                 if (!IsGrpcResponse(response))
                 {
                     // A sidecar, a proxy or a wrong address answered: a gRPC client needs a status, not a bare 502.
-                    var status = GrpcStatusResponses.FromHttpStatus(response.StatusCode);
+                    var status = HttpStatusMapping.ToStatusCode((int)response.StatusCode);
                     await GrpcStatusResponses.WriteTrailersOnlyAsync(context, status,
                         $"Service '{call.Route.Cluster.Id}' answered HTTP {(int)response.StatusCode} instead of gRPC.");
                     return;

@@ -13,17 +13,6 @@ public static class GrpcStatusResponses
     public static bool IsGrpcRequest(HttpRequest request) =>
         request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>gRPC's mapping of HTTP statuses for responses that carry no grpc-status (doc/http-grpc-status-mapping.md).</summary>
-    public static StatusCode FromHttpStatus(System.Net.HttpStatusCode status) => (int)status switch
-    {
-        400 => StatusCode.Internal,
-        401 => StatusCode.Unauthenticated,
-        403 => StatusCode.PermissionDenied,
-        404 => StatusCode.Unimplemented,
-        429 or 502 or 503 or 504 => StatusCode.Unavailable,
-        _ => StatusCode.Unknown,
-    };
-
     /// <summary>A Trailers-Only response: one HEADERS frame with the status and END_STREAM.</summary>
     public static Task WriteTrailersOnlyAsync(HttpContext context, StatusCode status, string message)
     {
