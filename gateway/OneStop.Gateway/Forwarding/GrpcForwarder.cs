@@ -154,11 +154,8 @@ public sealed class GrpcForwarder
         }
         catch (Exception e)
         {
-            // Passive health: the backend went away in the middle of the call (not the client, not the deadline).
-            if (IsTransportFailure(e) && !call.Cancellation.IsCancellationRequested && call.Content.ClientBodyError is null)
-            {
-                MarkFailed(call.Route.Cluster, destination, e);
-            }
+            // Passive health: the backend went away in the middle of the call.
+            if (IsBackendsFault(call, e)) MarkFailed(call.Route.Cluster, destination, e);
             await FailAsync(call, e);
         }
         finally
@@ -196,11 +193,7 @@ public sealed class GrpcForwarder
                 catch (Exception e)
                 {
                     destination.RequestEnded();
-                    // The client's fault (e.g. a body over the limit) says nothing about the backend's health.
-                    if (IsTransportFailure(e) && !call.Cancellation.IsCancellationRequested && call.Content.ClientBodyError is null)
-                    {
-                        forwarder.MarkFailed(call.Route.Cluster, destination, e);
-                    }
+                    if (IsBackendsFault(call, e)) forwarder.MarkFailed(call.Route.Cluster, destination, e);
                     throw;
                 }
                 finally
@@ -310,6 +303,13 @@ public sealed class GrpcForwarder
         OperationCanceledException { InnerException: TimeoutException } => true,
         _ => false,
     };
+
+    /// <summary>
+    /// A transport failure that says something about the backend: not the client leaving, not the deadline, not the
+    /// client's own body (e.g. over the limit).
+    /// </summary>
+    private static bool IsBackendsFault(ForwardingAttempt call, Exception error) =>
+        IsTransportFailure(error) && !call.Cancellation.IsCancellationRequested && call.Content.ClientBodyError is null;
 
     private static bool IsTransportFailure(Exception error) =>
         IsConnectFailure(error) || error is HttpRequestException or HttpIOException or IOException;
