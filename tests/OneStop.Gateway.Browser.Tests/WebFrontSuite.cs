@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +12,7 @@ using OneStop.Directory.Grpc;
 using OneStop.Gateway;
 using OneStop.Gateway.Forwarding;
 using OneStop.Gateway.Web;
+using OneStop.TestSupport;
 
 namespace OneStop.Gateway.Browser.Tests;
 
@@ -34,7 +33,7 @@ public sealed class WebFrontSuite : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => OneStop.Grpc.Tests.Interop.RepoPaths.RepoRoot;
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot, "artifacts", "screenshots");
 
     public async Task InitializeAsync()
@@ -123,7 +122,7 @@ public sealed class WebFrontSuite : IAsyncLifetime
     {
         var projectDirectory = Path.Combine(RepositoryRoot, "gateway", "OneStop.Gateway");
         _gatewayData = ServiceTestHost.NewDataDirectory("onestop-browser-tests");
-        var webPort = FreePort();
+        var webPort = FreePort.Pick();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Development",
@@ -165,22 +164,6 @@ public sealed class WebFrontSuite : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
         foreach (var path in new[] { "/", "/?topic=1", "/services/svc-wc-ankommen", "/staff/signin" })
             (await http.GetAsync(path)).EnsureSuccessStatusCode();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OneStop.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException("OneStop.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

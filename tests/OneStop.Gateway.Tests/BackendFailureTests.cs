@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Grpc.Core;
 using Grpc.Testing;
 using OneStop.Gateway.Tests.Support;
+using OneStop.TestSupport;
 
 namespace OneStop.Gateway.Tests;
 

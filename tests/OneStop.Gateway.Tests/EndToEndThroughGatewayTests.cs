@@ -4,6 +4,7 @@ using OneStop.Appointments.V1;
 using OneStop.Directory.V1;
 using OneStop.Gateway.Tests.Support;
 using OneStop.ServiceDefaults.Identity;
+using OneStop.TestSupport;
 
 namespace OneStop.Gateway.Tests;
 

@@ -3,6 +3,7 @@ using Grpc.Testing;
 using OneStop.Gateway.Forwarding;
 using OneStop.Gateway.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.TestSupport;
 
 namespace OneStop.Gateway.Tests;
 

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Net.Client;
 using Grpc.Testing;
 using OneStop.Gateway.Tests.Support;
+using OneStop.Grpc.Tests.TestSupport;
 
 namespace OneStop.Gateway.Tests;
 
@@ -14,7 +14,7 @@ public sealed class TlsTests
     public async Task One_TLS_port_serves_gRPC_over_h2_and_the_web_over_HTTP_1_1()
     {
         var pfx = Path.Combine(Path.GetTempPath(), $"onestop-gateway-{Guid.NewGuid():N}.pfx");
-        using var certificate = SelfSigned();
+        using var certificate = SelfSignedCertificate.ForLocalhost();
         await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "test"));
         try
         {
@@ -48,16 +48,4 @@ public sealed class TlsTests
     {
         SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetCertHashString() == certificate.GetCertHashString() },
     };
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName("localhost");
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
-    }
 }

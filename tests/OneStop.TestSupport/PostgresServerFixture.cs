@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Xunit;
 
@@ -52,7 +50,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     /// </summary>
     private async Task StartServerAsync()
     {
-        Port = FreePort();
+        Port = FreePort.Pick();
         var options = $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories={_root} " +
                       "-c timezone=Europe/Berlin -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         try
@@ -98,13 +96,6 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         Timeout = 10,
         CommandTimeout = 30,
     }.ConnectionString;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async Task DisposeAsync()
     {

@@ -131,9 +131,8 @@ public static class WebFrontExtensions
     /// </summary>
     private static bool IsWebRequest(HttpContext context)
     {
-        var endpoint = context.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is not null) return true;
-        if (endpoint?.Metadata.GetMetadata<Forwarding.RouteState>() is not null) return false;
+        if (RequestKinds.IsPage(context)) return true;
+        if (RequestKinds.IsForwarded(context)) return false;
         return !GrpcStatusResponses.IsGrpcRequest(context.Request);
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using OneStop.TestSupport;
 
 namespace OneStop.Gateway.Tests.Support;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -18,23 +17,10 @@ namespace OneStop.Grpc.Tests.Server;
 /// <summary>gRPC over TLS: Kestrel negotiates h2 by ALPN, the client talks https with call credentials.</summary>
 public class TlsTests
 {
-    private static X509Certificate2 SelfSignedLocalhost()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName("localhost");
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        // Round-trip through PKCS#12 so the private key is usable by SslStream on Linux.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-    }
-
     [Fact]
     public async Task Unary_call_over_TLS_with_call_credentials()
     {
-        using var certificate = SelfSignedLocalhost();
+        using var certificate = SelfSignedCertificate.ForLocalhost();
         string? authorization = null;
         string? protocol = null;
         var script = new Script

@@ -62,7 +62,7 @@ public sealed class ClientRateLimits
             : RateLimitPartition.GetNoLimiter("read"));
         // Every page, per address: anonymous pages call the directory and appointments for the visitor.
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is null
+            !RequestKinds.IsPage(context)
                 ? RateLimitPartition.GetNoLimiter("not-a-page")
                 : RateLimitPartition.GetFixedWindowLimiter(AddressKey(context), _ => new FixedWindowRateLimiterOptions
                 {

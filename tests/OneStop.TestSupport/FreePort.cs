@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OneStop.Gateway.Tests.Support;
+namespace OneStop.TestSupport;
 
 public static class FreePort
 {
