@@ -129,6 +129,36 @@ public sealed class BackendFailureTests
         Assert.Equal(6, live.Calls);
     }
 
+    [Theory]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    public async Task A_call_is_retried_MaxRetries_times_and_no_more(int maxRetries, bool reachesTheLiveDestination)
+    {
+        // Three refusing destinations before the live one: round robin with passive health tries each dead one once
+        // (d0, then d2, then d1), so only a fourth attempt can reach the live destination.
+        await using var live = await RawBackend.StartAsync();
+        var dead = Enumerable.Range(0, 3).Select(_ => new Uri($"http://127.0.0.1:{FreePort.Pick()}")).ToArray();
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", [.. dead, live.Address])
+            .With("ReverseProxy:Clusters:testing:LoadBalancingPolicy", "RoundRobin")
+            .With("ReverseProxy:Clusters:testing:HealthCheck:Active:Enabled", "false")
+            .With("OneStop:Gateway:Forwarder:MaxRetries", maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+
+        var call = client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound).ResponseAsync;
+
+        if (reachesTheLiveDestination)
+        {
+            await call;
+            Assert.Equal(1, live.Calls);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() => call);
+            Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+            Assert.Equal(0, live.Calls);
+        }
+    }
+
     [Fact]
     public async Task A_backend_that_ends_the_call_while_the_client_still_streams_ends_it_for_the_client_and_the_gateway_carries_on()
     {

@@ -58,6 +58,38 @@ public sealed class ForwardingTests(InteropGatewayFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Response_headers_and_each_streamed_message_reach_the_client_while_the_backend_still_holds_the_call()
+    {
+        // The gateway writes lazily (a unary answer leaves in one write); it must still flush before it waits, or a
+        // client watching a quiet stream would see neither its headers nor the last message.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var backend = await RawBackend.StartAsync();
+        backend.OnCall = async context =>
+        {
+            await RawBackend.DrainRequestAsync(context);
+            context.Response.Headers["x-backend-ready"] = "yes";
+            await RawBackend.WriteHeadersAsync(context);
+            await context.Response.Body.FlushAsync(context.RequestAborted); // the HEADERS frame leaves now
+            await release.Task.WaitAsync(context.RequestAborted);
+            await RawBackend.WriteMessageAsync(context, new Google.Protobuf.WellKnownTypes.Empty());
+            await Task.Delay(Timeout.Infinite, context.RequestAborted); // the call stays open
+        };
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+        using var http = new HttpClient();
+        using var timeout = new CancellationTokenSource(Bound);
+
+        using var response = await http.SendAsync(GrpcPost(gateway.GrpcAddress, "/grpc.testing.TestService/StreamingOutputCall", [0, 0, 0, 0, 0]),
+            HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal("yes", response.Headers.GetValues("x-backend-ready").Single()); // before any message was written
+
+        release.SetResult();
+        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+        var frame = new byte[5];
+        await body.ReadExactlyAsync(frame, timeout.Token); // the empty message, while the backend still holds the call
+        Assert.Equal(new byte[] { 0, 0, 0, 0, 0 }, frame);
+    }
+
+    [Fact]
     public async Task A_hundred_concurrent_bidirectional_streams_all_complete()
     {
         var client = new TestService.TestServiceClient(fixture.Gateway.CallInvoker());

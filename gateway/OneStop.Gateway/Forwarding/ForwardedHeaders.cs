@@ -34,11 +34,15 @@ public static class ForwardedHeaders
             if (!to.Headers.TryAddWithoutValidation(name, list)) to.Content?.Headers.TryAddWithoutValidation(name, list);
         }
         to.Headers.TryAddWithoutValidation("te", "trailers");
-        // For logs and audit at the backend only; services never trust it for authorization.
+        // For logs and audit at the backend only; services never trust it for authorization. (No x-forwarded-proto:
+        // nothing behind the gateway reads it, and every header is encoded and parsed again on every call.)
         if (from.HttpContext.Connection.RemoteIpAddress is { } ip) to.Headers.TryAddWithoutValidation("x-forwarded-for", ip.ToString());
-        to.Headers.TryAddWithoutValidation("x-forwarded-proto", from.Scheme);
     }
 
+    /// <summary>
+    /// Response headers and trailers are read <see cref="HttpHeaders.NonValidated"/>: passed on as the backend sent
+    /// them, without parsing each value on every call.
+    /// </summary>
     public static void CopyResponseHeaders(HttpResponseMessage from, HttpResponse to)
     {
         Copy(from.Headers, to.Headers);
@@ -47,18 +51,21 @@ public static class ForwardedHeaders
 
     public static void CopyTrailers(HttpResponseMessage from, HttpResponse to)
     {
-        foreach (var (name, values) in from.TrailingHeaders)
+        foreach (var (name, values) in from.TrailingHeaders.NonValidated)
         {
-            if (!HopByHop.Contains(name)) to.AppendTrailer(name, new StringValues(values.ToArray()));
+            if (!HopByHop.Contains(name)) to.AppendTrailer(name, ToStringValues(values));
         }
     }
 
     private static void Copy(HttpHeaders from, IHeaderDictionary to)
     {
-        foreach (var (name, values) in from)
+        foreach (var (name, values) in from.NonValidated)
         {
             if (HopByHop.Contains(name) || ResponseOwnedByGateway.Contains(name)) continue;
-            to[name] = new StringValues(values.ToArray());
+            to[name] = ToStringValues(values);
         }
     }
+
+    private static StringValues ToStringValues(HeaderStringValues values) =>
+        values.Count == 1 ? new StringValues(values.ToString()) : new StringValues(values.ToArray());
 }

@@ -4,8 +4,8 @@ using System.Net;
 namespace OneStop.Gateway.Forwarding;
 
 /// <summary>
-/// Streams the client's request body to the backend as it arrives, flushing after every read so each gRPC message
-/// leaves at once (client and bidirectional streaming). It reads Kestrel's own buffers through the request's
+/// Streams the client's request body to the backend as it arrives, so each gRPC message leaves at once (client and
+/// bidirectional streaming). It reads Kestrel's own buffers through the request's
 /// <see cref="PipeReader"/>, so a call in flight holds no buffer of the gateway's. Remembers whether any of the body
 /// was consumed: only a call whose body is untouched may be retried on another destination.
 /// </summary>
@@ -53,20 +53,34 @@ public sealed class ForwardedRequestContent(PipeReader clientBody) : HttpContent
         }
     }
 
+    /// <summary>
+    /// Flushes only before it would wait for the client: messages that are already here travel together (a unary
+    /// request leaves with its headers in one write), and nothing waits unsent while the client is silent.
+    /// </summary>
     private async Task CopyAsync(Stream stream, CancellationToken cancellationToken)
     {
+        var unflushed = false;
         while (true)
         {
             ReadResult read;
-            try { read = await clientBody.ReadAsync(cancellationToken); }
+            try
+            {
+                if (!clientBody.TryRead(out read))
+                {
+                    if (unflushed) await stream.FlushAsync(cancellationToken);
+                    unflushed = false;
+                    read = await clientBody.ReadAsync(cancellationToken);
+                }
+            }
             catch (Exception e) when (RecordClientFailure(e)) { throw; }
             var buffer = read.Buffer;
             foreach (var segment in buffer) await stream.WriteAsync(segment, cancellationToken);
+            unflushed |= !buffer.IsEmpty;
             // Kestrel checks the body size limit when the bytes are consumed, so this can fail too.
             try { clientBody.AdvanceTo(buffer.End); }
             catch (Exception e) when (RecordClientFailure(e)) { throw; }
-            if (!buffer.IsEmpty) await stream.FlushAsync(cancellationToken);
-            if (read.IsCompleted || read.IsCanceled) return; // END_STREAM to the backend
+            // END_STREAM to the backend: the handler sends it, with anything not yet flushed.
+            if (read.IsCompleted || read.IsCanceled) return;
         }
     }
 
