@@ -44,6 +44,24 @@ public sealed class AuthConfigurationTests
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("00:00:00", false)]
+    public async Task Validated_tokens_are_cached_unless_the_duration_is_zero(string? duration, bool cached)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (duration is not null) settings["OneStop:Auth:ValidatedTokenCacheDuration"] = duration; // else the default
+        await using var host = await DefaultsHost.StartAsync("Development", settings);
+        var token = DevToken();
+        Assert.Equal("u|o|05314|employer", await host.WhoAmIAsync(token));
+        Assert.Equal("u|o|05314|employer", await host.WhoAmIAsync(token)); // the second call may come from the cache
+
+        var handlers = host.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme).TokenHandlers;
+        var cache = handlers.OfType<ValidatedTokenCache>().SingleOrDefault();
+        Assert.Equal(cached, cache is not null);
+        if (cache is not null) Assert.Equal(1, cache.Count);
+    }
+
     [Fact]
     public void Production_without_key_or_issuer_fails_at_startup_with_a_clear_message()
     {

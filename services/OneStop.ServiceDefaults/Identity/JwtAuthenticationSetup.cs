@@ -26,6 +26,17 @@ internal static class JwtAuthenticationSetup
         var configure = CreateConfiguration(auth, explicitIssuer: section[nameof(OneStopAuthOptions.Issuer)] is not null,
             builder.Environment.IsDevelopment());
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(configure);
+        if (auth.ValidatedTokenCacheDuration > TimeSpan.Zero)
+        {
+            builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((options, clock) =>
+            {
+                for (var i = 0; i < options.TokenHandlers.Count; i++)
+                {
+                    options.TokenHandlers[i] = new ValidatedTokenCache(options.TokenHandlers[i], auth.ValidatedTokenCacheDuration,
+                        Math.Max(1, auth.ValidatedTokenCacheSize), clock);
+                }
+            });
+        }
         builder.Services.AddAuthorization();
     }
 

@@ -34,4 +34,14 @@ public sealed class OneStopAuthOptions
 
     /// <summary>Only for an OIDC issuer reached over plain HTTP inside a test cluster.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>
+    /// How long a token that passed validation is accepted again without a full check (never past its expiry);
+    /// zero turns the <see cref="ValidatedTokenCache"/> off. It bounds how long a signing key the issuer has
+    /// withdrawn is still honoured for tokens already seen.
+    /// </summary>
+    public TimeSpan ValidatedTokenCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Distinct tokens the cache holds at most.</summary>
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
 }

@@ -1,3 +1,4 @@
+using OneStop.TestSupport;
 using Grpc.Core;
 using OneStop.Directory.Tests.TestSupport;
 using OneStop.Directory.V1;

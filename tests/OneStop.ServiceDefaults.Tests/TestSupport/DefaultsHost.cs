@@ -26,6 +26,7 @@ public sealed class DefaultsHost : IAsyncDisposable
 
     public string Address { get; }
     public GrpcChannel Channel { get; }
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<DefaultsHost> StartAsync(string environment = "Production", IDictionary<string, string?>? settings = null)
     {

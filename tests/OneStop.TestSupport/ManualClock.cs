@@ -1,4 +1,4 @@
-namespace OneStop.Directory.Tests.TestSupport;
+namespace OneStop.TestSupport;
 
 /// <summary>A clock the test sets; timers still run on real time.</summary>
 public sealed class ManualClock(DateTimeOffset now) : TimeProvider
