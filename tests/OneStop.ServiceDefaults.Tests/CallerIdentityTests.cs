@@ -24,4 +24,18 @@ public sealed class CallerIdentityTests
         Assert.True(caller.IsInRole(OneStopRoles.Employer));
         Assert.False(caller.IsInRole(OneStopRoles.RegionAdmin));
     }
+
+    [Fact]
+    public void Scopes_come_from_the_space_separated_scope_and_scp_claims()
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim("sub", "a"), new Claim("scope", "openid  onestop.appointments.public-booking"), new Claim("scp", "directory.read")],
+            authenticationType: "Bearer");
+        var caller = CallerIdentity.From(new ClaimsPrincipal(identity))!;
+        Assert.True(caller.HasScope(OneStopScopes.PublicBooking));
+        Assert.True(caller.HasScope("directory.read"));
+        Assert.True(caller.HasScope("openid"));
+        Assert.False(caller.HasScope("onestop.appointments"));
+        Assert.Empty(caller.Roles);
+    }
 }

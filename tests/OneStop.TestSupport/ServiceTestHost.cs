@@ -85,7 +85,8 @@ public sealed class ServiceTestHost : IAsyncDisposable
 
     /// <summary>Calls as <paramref name="caller"/> (a development token), or anonymous when null.</summary>
     public CallInvoker CallInvokerFor(CallerIdentity? caller) =>
-        CallInvoker(caller is null ? null : DevelopmentTokens.Create(caller.Subject, caller.OrganizationId, caller.RegionAgs, caller.Roles));
+        CallInvoker(caller is null ? null : DevelopmentTokens.Create(caller.Subject, caller.OrganizationId, caller.RegionAgs, caller.Roles,
+            extraClaims: caller.Scopes.Count == 0 ? null : new Dictionary<string, object> { [OneStopClaimTypes.Scope] = string.Join(' ', caller.Scopes) }));
 
     /// <summary>Runs <paramref name="query"/> on a fresh scope's <typeparamref name="TContext"/> over the service's database.</summary>
     public async Task<T> QueryAsync<TContext, T>(Func<TContext, Task<T>> query) where TContext : notnull

@@ -13,7 +13,7 @@ public sealed class WebFrontOptions
 
     /// <summary>
     /// Public appointment requests are booked by the gateway itself under this organization (the Integration Point,
-    /// which runs the front desk), with the agency-system role. See docs/web-front.md.
+    /// which runs the front desk), with no role but the public-booking scope. See docs/web-front.md.
     /// </summary>
     public string PublicBookingOrganizationId { get; set; } = "org-ip-lippe";
 

@@ -80,6 +80,7 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             // A held slot passed the notice and horizon rules when it was held; resources and schedules are checked again.
             var (type, participants) = await db.LoadTypeAndSlotAsync(typeId, "appointment_type_id", slot, interval, caller.RegionAgs,
                 request.HoldId.Length > 0 ? null : now, "slot", ct);
+            PublicBooking.EnsureAllowed(caller, type);
             OnlineAttendance.EnsureAllowed(type, request.OnlineLink);
             await EnsureBelowOpenLimitAsync(request.ClientId, caller.RegionAgs, now, ct);
 

@@ -105,6 +105,7 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock, Dir
         if (request.AppointmentTypeId.Length > 0)
         {
             var type = await db.LoadTypeAsync(request.AppointmentTypeId, caller.RegionAgs, "appointment_type_id", ct);
+            PublicBooking.EnsureAllowed(caller, type);
             return new Wanted("appointment_type.participants", [.. type.Participants], type.InterpreterLanguage, type.RoomNeeds,
                 type.Duration.ToTimeSpan(), type.MinimumNotice?.ToTimeSpan() ?? TimeSpan.Zero, type.BookingHorizon?.ToTimeSpan());
         }

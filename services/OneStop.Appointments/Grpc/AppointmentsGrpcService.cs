@@ -18,7 +18,7 @@ public sealed class AppointmentsGrpcService(
 {
     public override Task<FindJointSlotsResponse> FindJointSlots(FindJointSlotsRequest request, ServerCallContext context)
     {
-        var caller = Callers.RequireBooking(context);
+        var caller = Callers.RequireBookingOrPublic(context, request.AppointmentTypeId);
         var limits = SearchLimits(request);
         return slots.FindAsync(request, limits, caller, context.CancellationToken);
     }
@@ -35,7 +35,7 @@ public sealed class AppointmentsGrpcService(
 
     public override Task<Appointment> BookAppointment(BookAppointmentRequest request, ServerCallContext context)
     {
-        var caller = Callers.RequireBooking(context);
+        var caller = Callers.RequireBookingOrPublic(context, request.AppointmentTypeId, request.HoldId);
         ClientId(request.ClientId, "client_id");
         OnlineLink(request.OnlineLink, "online_link");
         if (request.RequestedAt is not null) Instant(request.RequestedAt, "requested_at");

@@ -7,8 +7,6 @@ namespace OneStop.Appointments.Grpc;
 /// <summary>Who may call what. Every call needs a token; the region claim scopes everything the caller sees.</summary>
 public static class Callers
 {
-    private static readonly string[] BookingRoles = [OneStopRoles.Frontdesk, OneStopRoles.Counsellor, OneStopRoles.AgencySystem, OneStopRoles.RegionAdmin];
-
     public static CallerIdentity Require(ServerCallContext context)
     {
         var caller = context.GetCaller() ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "This call needs a bearer token."));
@@ -21,7 +19,23 @@ public static class Callers
     public static CallerIdentity RequireBooking(ServerCallContext context)
     {
         var caller = Require(context);
-        if (!BookingRoles.Any(caller.IsInRole)) throw Denied("Booking needs the frontdesk, counsellor, agency-system or region-admin role.");
+        if (!PublicBooking.BookingRoles.Any(caller.IsInRole)) throw Denied("Booking needs the frontdesk, counsellor, agency-system or region-admin role.");
+        return caller;
+    }
+
+    /// <summary>
+    /// Slot search and direct booking: the booking roles, or the public-booking scope for appointment types open to
+    /// the public (<see cref="PublicBooking"/>; the type is checked where it is loaded). A public caller names a type
+    /// (no ad-hoc search) and books a slot, never a hold.
+    /// </summary>
+    public static CallerIdentity RequireBookingOrPublic(ServerCallContext context, string appointmentTypeId, string holdId = "")
+    {
+        var caller = Require(context);
+        if (PublicBooking.BookingRoles.Any(caller.IsInRole)) return caller;
+        if (!PublicBooking.IsPublicCaller(caller))
+            throw Denied($"Booking needs the frontdesk, counsellor, agency-system or region-admin role, or the {OneStopScopes.PublicBooking} scope.");
+        if (appointmentTypeId.Length == 0) throw Denied("The public-booking scope searches and books by appointment_type_id only.");
+        if (holdId.Length > 0) throw Denied("The public-booking scope books slots directly, not holds.");
         return caller;
     }
 

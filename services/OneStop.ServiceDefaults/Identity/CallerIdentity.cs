@@ -8,17 +8,28 @@ namespace OneStop.ServiceDefaults.Identity;
 /// </summary>
 public sealed record CallerIdentity(string Subject, string OrganizationId, string RegionAgs, IReadOnlySet<string> Roles)
 {
+    private static readonly IReadOnlySet<string> NoScopes = new HashSet<string>();
+
+    /// <summary>OAuth scopes of the token (<c>scope</c>, or Entra ID's <c>scp</c>: space-separated lists).</summary>
+    public IReadOnlySet<string> Scopes { get; init; } = NoScopes;
+
     /// <summary>The caller, or null when the request carried no valid token.</summary>
     public static CallerIdentity? From(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true) return null;
         var roles = user.FindAll(OneStopClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var scopes = user.FindAll(c => c.Type is OneStopClaimTypes.Scope or OneStopClaimTypes.EntraScope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
         return new CallerIdentity(
             user.FindFirst(OneStopClaimTypes.Subject)?.Value ?? "",
             user.FindFirst(OneStopClaimTypes.Organization)?.Value ?? "",
             user.FindFirst(OneStopClaimTypes.Region)?.Value ?? "",
-            roles);
+            roles)
+        { Scopes = scopes };
     }
 
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    public bool HasScope(string scope) => Scopes.Contains(scope);
 }

@@ -11,3 +11,16 @@ public static class OneStopRoles
     /// <summary>Administers the directory and settings of one region (Kreis).</summary>
     public const string RegionAdmin = "region-admin";
 }
+
+/// <summary>
+/// OAuth scopes OneStop services grant on their own, for callers that hold none of the roles above. Kept narrow:
+/// a scope admits one kind of call, not a role's whole reach.
+/// </summary>
+public static class OneStopScopes
+{
+    /// <summary>
+    /// The gateway's public pages booking for residents: search and direct booking of appointment types marked
+    /// <c>public_booking</c>, nothing else (see docs/appointments.md).
+    /// </summary>
+    public const string PublicBooking = "onestop.appointments.public-booking";
+}

@@ -57,11 +57,3 @@ public sealed class AppointmentsTestHost : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
-
-/// <summary>A clock the test sets; timers still run on real time.</summary>
-public sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}

@@ -25,15 +25,20 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
         return Bearer(subject, user.FindFirstValue(OneStopClaimTypes.Organization) ?? "", user.FindFirstValue(OneStopClaimTypes.Region) ?? "", roles);
     }
 
-    /// <summary>Call headers for an anonymous visitor's appointment request: the gateway books as an agency system.</summary>
+    /// <summary>
+    /// Call headers for an anonymous visitor's appointment request: no role, only the public-booking scope, which the
+    /// appointments service honours for types it marks <c>public_booking</c> and nothing else.
+    /// </summary>
     public Metadata ForPublicBooking() =>
-        Bearer(PublicSubject, options.Value.PublicBookingOrganizationId, options.Value.RegionAgs, [OneStopRoles.AgencySystem]);
+        Bearer(PublicSubject, options.Value.PublicBookingOrganizationId, options.Value.RegionAgs, [],
+            new Dictionary<string, object> { [OneStopClaimTypes.Scope] = OneStopScopes.PublicBooking });
 
-    private Metadata Bearer(string subject, string organizationId, string regionAgs, IEnumerable<string> roles)
+    private Metadata Bearer(string subject, string organizationId, string regionAgs, IEnumerable<string> roles,
+        IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var settings = auth.Value;
         var token = DevelopmentTokens.Create(subject, organizationId, regionAgs, roles, options.Value.TokenLifetime,
-            settings.Issuer, settings.Audience, SigningKey(settings));
+            settings.Issuer, settings.Audience, SigningKey(settings), extraClaims);
         return new Metadata { { "authorization", "Bearer " + token } };
     }
 

@@ -71,8 +71,9 @@ public static class DemoCalendars
             [Pool(Auslaenderbehoerde, Topic.Aufenthalt), Pool(AgenturFuerArbeit, Topic.Arbeit)], interpreter: "", room: new RoomNeeds { MinimumCapacity = 4, LocationId = Kreishaus }),
         Type(JointJobcenterMbe, "Gemeinsamer Termin Jobcenter + Migrationsberatung", Topic.Arbeit, minutes: 45,
             [Pool(Jobcenter, Topic.Arbeit), Pool(MbeCaritas, Topic.AllgemeineBeratung)], interpreter: "ar", room: new RoomNeeds { MinimumCapacity = 3 }),
+        // The one type residents book themselves on the public pages (the gateway's PublicAppointmentTypes).
         Type(WelcomeConsultation, "Erstberatung Welcome Center", Topic.Arbeit, minutes: 30,
-            [Pool(WelcomeCenter, Topic.Arbeit)], interpreter: "", room: null),
+            [Pool(WelcomeCenter, Topic.Arbeit)], interpreter: "", room: null, publicBooking: true),
     ];
 
     // Each counsellor's languages are languages of its agency's directory service (checked by the seed and on writes).
@@ -100,14 +101,15 @@ public static class DemoCalendars
 
     private static ParticipantRequirement Pool(string organization, Topic topic) => new() { Pool = new AgencyPool { OrganizationId = organization, Topic = topic } };
 
-    private static AppointmentType Type(string id, string name, Topic topic, int minutes, ParticipantRequirement[] participants, string interpreter, RoomNeeds? room)
+    private static AppointmentType Type(string id, string name, Topic topic, int minutes, ParticipantRequirement[] participants, string interpreter, RoomNeeds? room,
+        bool publicBooking = false)
     {
         var type = new AppointmentType
         {
             Id = id, Name = name, Topic = topic, Duration = Duration.FromTimeSpan(TimeSpan.FromMinutes(minutes)),
             Participants = { participants }, InterpreterLanguage = interpreter,
             MinimumNotice = Duration.FromTimeSpan(TimeSpan.FromHours(2)), BookingHorizon = Duration.FromTimeSpan(TimeSpan.FromDays(60)),
-            OnlinePossible = false, RegionAgs = KreisAgs,
+            OnlinePossible = false, RegionAgs = KreisAgs, PublicBooking = publicBooking,
         };
         if (room is not null) type.RoomNeeds = room;
         return type;

@@ -15,7 +15,7 @@ namespace OneStop.Gateway.Web.Pages.Services;
 /// <summary>
 /// A visitor's appointment request for a service that takes them (configured: service → appointment type). Free
 /// slots of that type are shown; booking one needs no personal data: the client id is a fresh booking reference the
-/// visitor writes down. The gateway books as itself (agency-system token), with the reference as idempotency key, so
+/// visitor writes down. The gateway books as itself (a token with only the public-booking scope), with the reference as idempotency key, so
 /// a double submit books once. See docs/web-front.md.
 /// </summary>
 [EnableRateLimiting(ClientRateLimits.PublicBooking)]
