@@ -27,12 +27,6 @@ public sealed class WebFrontOptions
     public bool SeedDemoUsers { get; set; }
 
     /// <summary>
-    /// The appointment types the front desk books, with their length in minutes. The appointments contract has no
-    /// call that lists types, so the front desk's list is configuration ("OneStop:WebFront:AppointmentTypes:0:Id").
-    /// </summary>
-    public List<AppointmentTypeChoice> AppointmentTypes { get; set; } = [];
-
-    /// <summary>
     /// Directory services that take public appointment requests, and the appointment type booked for each
     /// ("OneStop:WebFront:PublicAppointmentTypes:svc-wc-ankommen" = "type-welcome-erstberatung").
     /// </summary>
@@ -41,20 +35,6 @@ public sealed class WebFrontOptions
     /// <summary>The demo county's types (services/OneStop.Appointments/Data/Seed/DemoCalendars.cs) when none are configured.</summary>
     internal void ApplyDemoDefaults()
     {
-        if (AppointmentTypes.Count == 0)
-        {
-            AppointmentTypes.AddRange([
-                new() { Id = "type-welcome-erstberatung", Minutes = 30 },
-                new() { Id = "type-joint-aufenthalt-arbeit", Minutes = 60 },
-                new() { Id = "type-joint-jobcenter-mbe", Minutes = 45 },
-            ]);
-        }
         if (PublicAppointmentTypes.Count == 0) PublicAppointmentTypes["svc-wc-ankommen"] = "type-welcome-erstberatung";
     }
-}
-
-public sealed class AppointmentTypeChoice
-{
-    public string Id { get; set; } = "";
-    public int Minutes { get; set; }
 }

@@ -43,6 +43,25 @@ public sealed class AppointmentQueries(AppointmentsDbContext db)
         return response;
     }
 
+    /// <summary>
+    /// The region's appointment types, ordered by id; the page token is the offset. A region has tens of types, and
+    /// whether one is public lives in its stored payload, so the filter runs after reading the region's rows.
+    /// </summary>
+    public async Task<ListAppointmentTypesResponse> ListTypesAsync(bool publicBookingOnly, int pageSize, string pageToken, CallerIdentity caller,
+        CancellationToken ct)
+    {
+        var offset = ParsePageToken(pageToken);
+        var records = await db.AppointmentTypes.AsNoTracking().Where(t => t.RegionAgs == caller.RegionAgs).ToListAsync(ct);
+        var types = records.Select(r => r.ToProto())
+            .Where(t => !publicBookingOnly || t.PublicBooking)
+            .OrderBy(t => t.Id, StringComparer.Ordinal)
+            .ToList();
+        var response = new ListAppointmentTypesResponse();
+        response.AppointmentTypes.AddRange(types.Skip(offset).Take(pageSize));
+        if (types.Count > offset + pageSize) response.NextPageToken = (offset + pageSize).ToString(CultureInfo.InvariantCulture);
+        return response;
+    }
+
     private static int ParsePageToken(string token)
     {
         if (token.Length == 0) return 0;

@@ -111,6 +111,14 @@ public sealed class AppointmentsGrpcService(
         return queries.GetAsync(request.AppointmentId, caller, context.CancellationToken);
     }
 
+    public override Task<ListAppointmentTypesResponse> ListAppointmentTypes(ListAppointmentTypesRequest request, ServerCallContext context)
+    {
+        var caller = Callers.RequireBookingOrPublic(context, appointmentTypeId: null);
+        var pageSize = PageSize(request.PageSize, "page_size");
+        return queries.ListTypesAsync(request.PublicBookingOnly || PublicBooking.IsPublicCaller(caller), pageSize, request.PageToken, caller,
+            context.CancellationToken);
+    }
+
     public override Task<ListAppointmentsResponse> ListAppointments(ListAppointmentsRequest request, ServerCallContext context)
     {
         var caller = Callers.RequireBooking(context);

@@ -24,17 +24,18 @@ public static class Callers
     }
 
     /// <summary>
-    /// Slot search and direct booking: the booking roles, or the public-booking scope for appointment types open to
+    /// Slot search, direct booking and the list of types: the booking roles, or the public-booking scope for appointment types open to
     /// the public (<see cref="PublicBooking"/>; the type is checked where it is loaded). A public caller names a type
     /// (no ad-hoc search) and books a slot, never a hold.
     /// </summary>
-    public static CallerIdentity RequireBookingOrPublic(ServerCallContext context, string appointmentTypeId, string holdId = "")
+    /// <param name="appointmentTypeId">The type a search or booking names; null for a call about no one type (a list).</param>
+    public static CallerIdentity RequireBookingOrPublic(ServerCallContext context, string? appointmentTypeId, string holdId = "")
     {
         var caller = Require(context);
         if (PublicBooking.BookingRoles.Any(caller.IsInRole)) return caller;
         if (!PublicBooking.IsPublicCaller(caller))
             throw Denied($"Booking needs the frontdesk, counsellor, agency-system or region-admin role, or the {OneStopScopes.PublicBooking} scope.");
-        if (appointmentTypeId.Length == 0) throw Denied("The public-booking scope searches and books by appointment_type_id only.");
+        if (appointmentTypeId is { Length: 0 }) throw Denied("The public-booking scope searches and books by appointment_type_id only.");
         if (holdId.Length > 0) throw Denied("The public-booking scope books slots directly, not holds.");
         return caller;
     }

@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using OneStop.Appointments.V1;
 using OneStop.Gateway.Web.Calls;
 using OneStop.Gateway.Web.Text;
@@ -17,7 +16,7 @@ namespace OneStop.Gateway.Web.Pages.Staff;
 /// type's own requirements are searched. The chosen type is what the booking is made as, so the service checks
 /// that the slot's participants fit it.
 /// </summary>
-public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, DirectoryLookups lookups, IOptions<WebFrontOptions> options,
+public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, DirectoryLookups lookups,
     UiText text, TimeProvider clock, ILogger<NeedModel> logger) : PageModel
 {
     public const int PoolRows = 3;
@@ -35,7 +34,8 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
     [BindProperty] public string[] BlockedFrom { get; set; } = new string[BlockedRows];
     [BindProperty] public string[] BlockedTo { get; set; } = new string[BlockedRows];
 
-    public IReadOnlyList<AppointmentTypeChoice> Types => options.Value.AppointmentTypes;
+    /// <summary>The region's appointment types, from the appointments service (ListAppointmentTypes).</summary>
+    public IReadOnlyList<AppointmentType> Types { get; private set; } = [];
     public IReadOnlyList<DirectoryLookups.Choice> Agencies { get; private set; } = [];
     public IReadOnlyList<SlotView>? Slots { get; private set; }
     public List<string> Problems { get; } = [];
@@ -43,8 +43,8 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
     public async Task OnGetAsync(CancellationToken ct)
     {
         ClientId = BookingReference.NewClientId();
-        TypeId = Types.FirstOrDefault()?.Id ?? "";
         await LoadChoicesAsync(ct);
+        TypeId = Types.FirstOrDefault()?.Id ?? "";
     }
 
     public async Task OnPostAsync(CancellationToken ct)
@@ -99,11 +99,26 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
             return request;
         }
         request.Pools.Add(pools);
-        request.Duration = Duration.FromTimeSpan(TimeSpan.FromMinutes(type.Minutes));
+        request.Duration = type.Duration;
         if (Interpreter is { Length: > 0 } && InterpreterLanguages.Contains(Interpreter)) request.InterpreterLanguage = Interpreter;
         if (Wheelchair || Capacity > 0)
             request.RoomNeeds = new RoomNeeds { WheelchairAccessible = Wheelchair, MinimumCapacity = Math.Clamp(Capacity, 0, 100) };
         return request;
+    }
+
+    /// <summary>All pages; a region has tens of types, so the bound only guards against a service that never ends.</summary>
+    private async Task<IReadOnlyList<AppointmentType>> AppointmentTypesAsync(CancellationToken ct)
+    {
+        var types = new List<AppointmentType>();
+        var request = new ListAppointmentTypesRequest { PageSize = 200 };
+        for (var page = 0; page < 10; page++)
+        {
+            var response = await clients.Appointments.ListAppointmentTypesAsync(request, tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
+            types.AddRange(response.AppointmentTypes);
+            if (response.NextPageToken.Length == 0) break;
+            request.PageToken = response.NextPageToken;
+        }
+        return types;
     }
 
     private async Task LoadChoicesAsync(CancellationToken ct)
@@ -111,6 +126,7 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
         try
         {
             Agencies = await lookups.AgenciesAsync(ct);
+            Types = await AppointmentTypesAsync(ct);
         }
         catch (RpcException e)
         {
