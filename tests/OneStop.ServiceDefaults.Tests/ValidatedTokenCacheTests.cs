@@ -30,6 +30,7 @@ public sealed class ValidatedTokenCacheTests
         Assert.True(first.IsValid);
         Assert.True(second.IsValid);
         Assert.Equal(1, _inner.Validations);
+        Assert.Equal(1, cache.Hits);
         Assert.Equal("user-1", second.ClaimsIdentity.FindFirst("sub")?.Value);
         Assert.Equal(OneStopRoles.Frontdesk, second.ClaimsIdentity.FindFirst("role")?.Value);
         second.ClaimsIdentity.AddClaim(new Claim("added-by-one-request", "x"));

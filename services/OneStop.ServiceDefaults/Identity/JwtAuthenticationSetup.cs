@@ -43,6 +43,7 @@ internal static class JwtAuthenticationSetup
     internal static Action<JwtBearerOptions> CreateConfiguration(OneStopAuthOptions auth, bool explicitIssuer, bool isDevelopment)
     {
         var key = ResolveSymmetricKey(auth, isDevelopment);
+        var gateway = GatewayIssuer.From(auth.Gateway);
         var useOidc = key is null;
         if (useOidc && string.IsNullOrWhiteSpace(auth.Authority) && string.IsNullOrWhiteSpace(auth.MetadataAddress))
         {
@@ -52,7 +53,7 @@ internal static class JwtAuthenticationSetup
                 "for a real issuer, OneStop:Auth:SigningKey (base64 HMAC key), or OneStop:Auth:UseDevelopmentKey=true " +
                 "for local runs (the Development environment uses the development key by itself).");
         }
-        return options => Configure(options, auth, key, explicitIssuer);
+        return options => Configure(options, auth, key, explicitIssuer, gateway);
     }
 
     /// <summary>A configured key wins; else the development key where allowed; else null (an OIDC issuer supplies keys).</summary>
@@ -62,7 +63,7 @@ internal static class JwtAuthenticationSetup
         return isDevelopment || auth.UseDevelopmentKey ? DevelopmentTokens.SigningKey : null;
     }
 
-    private static void Configure(JwtBearerOptions options, OneStopAuthOptions auth, byte[]? key, bool explicitIssuer)
+    private static void Configure(JwtBearerOptions options, OneStopAuthOptions auth, byte[]? key, bool explicitIssuer, GatewayIssuer? gateway)
     {
         // Keep "sub", "org", "region", "role" as they are in the token instead of the long WS-* claim URIs.
         options.MapInboundClaims = false;
@@ -92,6 +93,7 @@ internal static class JwtAuthenticationSetup
             // The discovery document names the issuer; a configured Issuer only overrides it when set explicitly.
             if (!explicitIssuer) parameters.ValidIssuer = null;
         }
+        gateway?.TrustIn(parameters);
         options.TokenValidationParameters = parameters;
     }
 

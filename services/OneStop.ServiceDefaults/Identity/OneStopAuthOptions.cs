@@ -44,4 +44,23 @@ public sealed class OneStopAuthOptions
 
     /// <summary>Distinct tokens the cache holds at most.</summary>
     public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// The gateway's own issuer, for the tokens its web front mints (signed-in staff, public booking). With a real
+    /// OIDC issuer the gateway holds none of its keys, so it signs with this one, and services trust it next to the
+    /// main issuer; each issuer's tokens pass only with that issuer's own key.
+    /// </summary>
+    public GatewayIssuerOptions Gateway { get; set; } = new();
+}
+
+/// <summary><c>OneStop:Auth:Gateway</c>: both set, or neither.</summary>
+public sealed class GatewayIssuerOptions
+{
+    /// <summary>The <c>iss</c> of gateway-minted tokens, e.g. <c>https://onestop.kreis-lippe.de/gateway</c>.</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>Base64 HMAC-SHA256 key, at least 32 bytes, shared by the gateway and the services only.</summary>
+    public string? SigningKey { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Issuer) || !string.IsNullOrWhiteSpace(SigningKey);
 }

@@ -15,16 +15,25 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeSpan maxAge, int
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    private long _hits;
+
     /// <summary>Tokens currently remembered (for tests and diagnostics).</summary>
     public int Count => _entries.Count;
+
+    /// <summary>Validations answered from the cache so far (for tests and diagnostics).</summary>
+    public long Hits => Interlocked.Read(ref _hits);
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue(token, out var entry))
         {
-            // The same parameters object, or the keys could have changed (an issuer's keys are refreshed into a copy).
-            if (now < entry.Until && ReferenceEquals(entry.Keys, KeysOf(validationParameters))) return entry.Copy();
+            // Only against the very same keys: an issuer's refreshed key set means a full check.
+            if (now < entry.Until && SameKeys(entry.Keys, validationParameters))
+            {
+                Interlocked.Increment(ref _hits);
+                return entry.Copy();
+            }
             _entries.TryRemove(token, out _);
         }
 
@@ -57,11 +66,18 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeSpan maxAge, int
         _entries[token] = entry;
     }
 
-    /// <summary>What the signature was checked against: a configured key, or the issuer's current key set.</summary>
-    private static object? KeysOf(TokenValidationParameters parameters) =>
-        (object?)parameters.IssuerSigningKeys ?? parameters.IssuerSigningKey;
+    /// <summary>
+    /// What the signature could have been checked against: the configured key and key set. The handler rebuilds the
+    /// set per request with an OIDC issuer (its keys joined to the configured ones), so the keys are compared one by
+    /// one, as instances: a refresh brings new instances.
+    /// </summary>
+    private static SecurityKey[] KeysOf(TokenValidationParameters parameters) =>
+        [.. parameters.IssuerSigningKeys ?? [], .. parameters.IssuerSigningKey is { } key ? [key] : Array.Empty<SecurityKey>()];
 
-    private sealed record Entry(TokenValidationResult Result, DateTimeOffset Until, object? Keys)
+    private static bool SameKeys(SecurityKey[] remembered, TokenValidationParameters parameters) =>
+        remembered.SequenceEqual(KeysOf(parameters), ReferenceEqualityComparer.Instance);
+
+    private sealed record Entry(TokenValidationResult Result, DateTimeOffset Until, SecurityKey[] Keys)
     {
         public TokenValidationResult Copy() => new()
         {

@@ -37,16 +37,21 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
         IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var settings = auth.Value;
+        var (issuer, key) = IssuerAndKey(settings);
         var token = DevelopmentTokens.Create(subject, organizationId, regionAgs, roles, options.Value.TokenLifetime,
-            settings.Issuer, settings.Audience, SigningKey(settings), extraClaims);
+            issuer, settings.Audience, key, extraClaims);
         return new Metadata { { "authorization", "Bearer " + token } };
     }
 
-    private byte[] SigningKey(OneStopAuthOptions settings)
+    /// <summary>The gateway's own issuer when configured (required with an OIDC issuer), else the shared key.</summary>
+    private (string Issuer, byte[] Key) IssuerAndKey(OneStopAuthOptions settings)
     {
-        if (!string.IsNullOrWhiteSpace(settings.SigningKey)) return Convert.FromBase64String(settings.SigningKey);
-        if (environment.IsDevelopment() || settings.UseDevelopmentKey) return DevelopmentTokens.SigningKey;
-        // With an OIDC issuer the gateway cannot sign tokens the services accept; staff pages then cannot call.
-        throw new InvalidOperationException("The web front needs OneStop:Auth:SigningKey (or the development key) to call services for its users.");
+        if (GatewayIssuer.From(settings.Gateway) is { } gateway) return (gateway.Issuer, gateway.KeyBytes);
+        if (!string.IsNullOrWhiteSpace(settings.SigningKey)) return (settings.Issuer, Convert.FromBase64String(settings.SigningKey));
+        if (environment.IsDevelopment() || settings.UseDevelopmentKey) return (settings.Issuer, DevelopmentTokens.SigningKey);
+        // The identity provider's keys are not the gateway's to sign with.
+        throw new InvalidOperationException(
+            "The web front needs OneStop:Auth:Gateway (Issuer and SigningKey, trusted by the services) with an OIDC issuer, " +
+            "or OneStop:Auth:SigningKey (or the development key) to call services for its users.");
     }
 }

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OneStop.Gateway.Web;
+using OneStop.Gateway.Web.Calls;
+using OneStop.ServiceDefaults.Identity;
+
+namespace OneStop.Gateway.Tests;
+
+/// <summary>Which issuer and key the web front signs its callers' tokens with.</summary>
+public sealed class CallerTokensTests
+{
+    private const string GatewayIssuer = "https://onestop.kreis.example/gateway";
+    private static readonly byte[] GatewayKey = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 5))];
+
+    private static readonly ClaimsPrincipal Staff = new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, "user-42"), new Claim("org", "org-ip-lippe"), new Claim("region", "05766"), new Claim(ClaimTypes.Role, OneStopRoles.Frontdesk)],
+        "Identity.Application"));
+
+    private static CallerTokens Tokens(OneStopAuthOptions auth) =>
+        new(Options.Create(auth), Options.Create(new WebFrontOptions()), new HostingEnvironment { EnvironmentName = "Production" });
+
+    private static OneStopAuthOptions WithOidcIssuer() => new() { Authority = "https://keycloak.kreis.example/realms/onestop" };
+
+    private static async Task<TokenValidationResult> ValidateAsync(global::Grpc.Core.Metadata headers, string issuer, byte[] key)
+    {
+        var token = headers.GetValue("authorization")!["Bearer ".Length..];
+        return await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = issuer,
+            ValidAudience = OneStopAuthOptions.DefaultAudience,
+            IssuerSigningKey = new SymmetricSecurityKey(key),
+        });
+    }
+
+    [Fact]
+    public async Task With_an_OIDC_issuer_staff_tokens_are_signed_by_the_gateway_issuer()
+    {
+        var auth = WithOidcIssuer();
+        auth.Gateway = new GatewayIssuerOptions { Issuer = GatewayIssuer, SigningKey = Convert.ToBase64String(GatewayKey) };
+
+        var result = await ValidateAsync(Tokens(auth).ForStaff(Staff), GatewayIssuer, GatewayKey);
+
+        Assert.True(result.IsValid, result.Exception?.Message);
+        Assert.Equal("user-42", result.Claims["sub"]);
+        Assert.Equal(OneStopRoles.Frontdesk, result.Claims["role"]);
+    }
+
+    [Fact]
+    public async Task Public_booking_tokens_carry_the_scope_and_no_role()
+    {
+        var auth = WithOidcIssuer();
+        auth.Gateway = new GatewayIssuerOptions { Issuer = GatewayIssuer, SigningKey = Convert.ToBase64String(GatewayKey) };
+
+        var result = await ValidateAsync(Tokens(auth).ForPublicBooking(), GatewayIssuer, GatewayKey);
+
+        Assert.True(result.IsValid, result.Exception?.Message);
+        Assert.Equal(OneStopScopes.PublicBooking, result.Claims["scope"]);
+        Assert.False(result.Claims.ContainsKey("role"));
+    }
+
+    [Fact]
+    public void With_an_OIDC_issuer_and_no_gateway_issuer_the_pages_cannot_mint_and_say_what_to_configure()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => Tokens(WithOidcIssuer()).ForStaff(Staff));
+        Assert.Contains("OneStop:Auth:Gateway", e.Message);
+    }
+}

@@ -1,0 +1,99 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using OneStop.ServiceDefaults.Identity;
+using OneStop.ServiceDefaults.Tests.TestSupport;
+
+namespace OneStop.ServiceDefaults.Tests;
+
+/// <summary>
+/// OneStop:Auth:Gateway: the gateway's web front as a second trusted issuer, next to a real OIDC issuer or a shared
+/// key. Each issuer's tokens pass only with its own key.
+/// </summary>
+public sealed class GatewayIssuerTests
+{
+    private const string Gateway = "https://onestop.kreis.example/gateway";
+    private static readonly byte[] GatewayKey = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 7))];
+
+    private static Dictionary<string, string?> Settings(params (string Key, string? Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["OneStop:Auth:UseDevelopmentKey"] = "false",
+            ["OneStop:Auth:Gateway:Issuer"] = Gateway,
+            ["OneStop:Auth:Gateway:SigningKey"] = Convert.ToBase64String(GatewayKey),
+        };
+        foreach (var (key, value) in more) settings[key] = value;
+        return settings;
+    }
+
+    private static string GatewayToken(string subject, string role, string issuer = Gateway, byte[]? key = null) =>
+        DevelopmentTokens.Create(subject, "org-ip", "05314", [role], issuer: issuer, key: key ?? GatewayKey);
+
+    private static async Task RefusedAsync(DefaultsHost host, string token)
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => host.WhoAmIAsync(token));
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task Next_to_an_OIDC_issuer_both_are_trusted_each_only_with_its_own_key()
+    {
+        await using var idp = await FakeOidcIssuer.StartAsync();
+        await using var host = await DefaultsHost.StartAsync("Production", Settings(
+            ("OneStop:Auth:Authority", idp.Authority), ("OneStop:Auth:RequireHttpsMetadata", "false")));
+
+        var staffToken = idp.Token("staff-1", OneStopRoles.Frontdesk);
+        Assert.Equal("staff-1|org-idp|05314|frontdesk", await host.WhoAmIAsync(staffToken));
+        Assert.Equal("user-7|org-ip|05314|counsellor", await host.WhoAmIAsync(GatewayToken("user-7", OneStopRoles.Counsellor)));
+        // The handler joins the issuer's keys anew per request; the cache still recognises them.
+        Assert.Equal("staff-1|org-idp|05314|frontdesk", await host.WhoAmIAsync(staffToken));
+        var cache = host.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme)
+            .TokenHandlers.OfType<ValidatedTokenCache>().Single();
+        Assert.Equal(1, cache.Hits);
+
+        await RefusedAsync(host, idp.Token("forger", OneStopRoles.RegionAdmin, issuer: Gateway)); // names the gateway, the IdP's key
+        await RefusedAsync(host, GatewayToken("forger", OneStopRoles.RegionAdmin, issuer: idp.Authority)); // names the IdP, the gateway's key
+        await RefusedAsync(host, GatewayToken("forger", OneStopRoles.RegionAdmin, key: DevelopmentTokens.SigningKey)); // a key nobody trusts here
+        await RefusedAsync(host, idp.Token("stranger", OneStopRoles.Frontdesk, issuer: "https://other-idp.example"));
+    }
+
+    [Fact]
+    public async Task Next_to_a_shared_key_the_shared_key_cannot_sign_for_the_gateway()
+    {
+        var shared = Enumerable.Range(1, 48).Select(i => (byte)i).ToArray();
+        await using var host = await DefaultsHost.StartAsync("Production", Settings(
+            ("OneStop:Auth:SigningKey", Convert.ToBase64String(shared)), ("OneStop:Auth:Issuer", "https://idp.kreis.example")));
+
+        Assert.Equal("sys|o|05314|agency-system",
+            await host.WhoAmIAsync(DevelopmentTokens.Create("sys", "o", "05314", [OneStopRoles.AgencySystem], issuer: "https://idp.kreis.example", key: shared)));
+        Assert.Equal("user-7|org-ip|05314|frontdesk", await host.WhoAmIAsync(GatewayToken("user-7", OneStopRoles.Frontdesk)));
+
+        await RefusedAsync(host, GatewayToken("forger", OneStopRoles.RegionAdmin, key: shared));
+        await RefusedAsync(host, GatewayToken("forger", OneStopRoles.RegionAdmin, issuer: "https://idp.kreis.example"));
+    }
+
+    [Theory]
+    [InlineData("https://onestop.kreis.example/gateway", null, "both Issuer and SigningKey")]
+    [InlineData(null, "AAEC", "both Issuer and SigningKey")]
+    [InlineData("https://onestop.kreis.example/gateway", "AAECAwQFBgcICQoLDA0ODw==", "at least 32 bytes")]
+    [InlineData("https://onestop.kreis.example/gateway", "not base64!", "not valid base64")]
+    public void A_half_or_weak_gateway_issuer_fails_at_startup(string? issuer, string? key, string message)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OneStop:Port"] = "0",
+            ["OneStop:Auth:Gateway:Issuer"] = issuer,
+            ["OneStop:Auth:Gateway:SigningKey"] = key,
+        });
+
+        var e = Assert.Throws<InvalidOperationException>(() => builder.AddServiceDefaults("x", 0));
+
+        Assert.Contains(message, e.Message);
+    }
+}
