@@ -55,6 +55,10 @@ public static class ServiceDefaultsExtensions
         // Per-request and per-SQL-statement lines at Information would drown the service's own log
         // (the same levels the ASP.NET Core templates put in appsettings.json).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Hosting opens a log scope per request whenever its category logs at all (an AsyncLocal write that every
+        // later await of the request carries along, ~1.4 µs per forwarded call at the gateway); it logs nothing
+        // above Information, so it is switched off rather than kept at Warning.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -25,6 +25,7 @@ public sealed class ForwardedHeadersTests
         headers["Content-Length"] = "5";
         headers["grpc-timeout"] = "1S";
         headers["X-Forwarded-For"] = "203.0.113.66";
+        headers["X-Forwarded-Host"] = "evil.example";
         headers["Authorization"] = "Bearer t";
         headers["Content-Type"] = "application/grpc";
         headers["x-agency-trace"] = "abc";
@@ -35,12 +36,12 @@ public sealed class ForwardedHeadersTests
         string? Value(string name) =>
             message.Headers.TryGetValues(name, out var v) ? string.Join(",", v)
             : message.Content!.Headers.TryGetValues(name, out var c) ? string.Join(",", c) : null;
-        foreach (var dropped in new[] { "Connection", "Keep-Alive", "Proxy-Authorization", "Transfer-Encoding", "Upgrade", "Content-Length", "grpc-timeout" })
+        foreach (var dropped in new[] { "Connection", "Keep-Alive", "Proxy-Authorization", "Transfer-Encoding", "Upgrade", "Content-Length", "grpc-timeout",
+                     "X-Forwarded-For", "X-Forwarded-Host" })
         {
             Assert.True(Value(dropped) is null, $"{dropped} was forwarded");
         }
         Assert.Equal("trailers", Value("TE"));
-        Assert.Equal("192.0.2.10", Value("X-Forwarded-For"));
         Assert.Equal("Bearer t", Value("Authorization"));
         Assert.Equal("application/grpc", Value("Content-Type"));
         Assert.Equal("abc", Value("x-agency-trace"));

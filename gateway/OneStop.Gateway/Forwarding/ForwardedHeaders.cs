@@ -15,8 +15,12 @@ public static class ForwardedHeaders
         "grpc-timeout",
     };
 
-    /// <summary>Set by the gateway itself; a client's own values would be spoofable in the backends' logs.</summary>
-    private static readonly HashSet<string> SetByGateway = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// Never passed on. The gateway does not tell services the client's address: they authorize on the token and
+    /// hold pseudonymous ids, and an IP address is personal data they do not need (ARCHITECTURE.md, privacy); the
+    /// gateway's own log has it. A client's own values would be spoofable in the backends' logs.
+    /// </summary>
+    private static readonly HashSet<string> ForwardingHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
     };
@@ -29,14 +33,11 @@ public static class ForwardedHeaders
         foreach (var (name, values) in from.Headers)
         {
             // HTTP/2 pseudo-headers (":authority", …) are rebuilt by the handler for the backend connection.
-            if (name.StartsWith(':') || HopByHop.Contains(name) || SetByGateway.Contains(name)) continue;
+            if (name.StartsWith(':') || HopByHop.Contains(name) || ForwardingHeaders.Contains(name)) continue;
             string[] list = values!;
             if (!to.Headers.TryAddWithoutValidation(name, list)) to.Content?.Headers.TryAddWithoutValidation(name, list);
         }
         to.Headers.TryAddWithoutValidation("te", "trailers");
-        // For logs and audit at the backend only; services never trust it for authorization. (No x-forwarded-proto:
-        // nothing behind the gateway reads it, and every header is encoded and parsed again on every call.)
-        if (from.HttpContext.Connection.RemoteIpAddress is { } ip) to.Headers.TryAddWithoutValidation("x-forwarded-for", ip.ToString());
     }
 
     /// <summary>

@@ -90,11 +90,12 @@ public sealed class GrpcForwarder
             deadline = _clock.GetUtcNow() + timeout;
         }
         using var deadlineTimer = deadline is { } due ? new CancellationTokenSource(Max(due - _clock.GetUtcNow(), TimeSpan.Zero), _clock) : null;
+        // Without a deadline the client's abort alone ends the call: no linked source to allocate and register.
         using var callCancellation = deadlineTimer is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted)
+            ? null
             : CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, deadlineTimer.Token);
         var content = new ForwardedRequestContent(request.BodyReader);
-        var call = new ForwardingAttempt(context, route, content, deadline, callCancellation.Token);
+        var call = new ForwardingAttempt(context, route, content, deadline, callCancellation?.Token ?? context.RequestAborted);
         try
         {
             await SendAndCopyAsync(call);
