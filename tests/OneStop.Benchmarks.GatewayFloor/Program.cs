@@ -1,0 +1,54 @@
+// The floor of the gateway's architecture (Kestrel server + HttpMessageInvoker over one SocketsHttpHandler): a
+// forwarder that does nothing else for a unary gRPC call. No routing, authentication, deadlines, health, retries,
+// limits or error mapping; it reads the same environment as the gateway in run-gateway-h2load.sh, so it runs as
+// that script's "before" target:
+//   dotnet build tests/OneStop.Benchmarks.GatewayFloor -c Release
+//   BEFORE_GATEWAY_DLL=$PWD/tests/OneStop.Benchmarks.GatewayFloor/bin/Release/net10.0/OneStop.Benchmarks.GatewayFloor.dll \
+//     tests/OneStop.Benchmarks/run-gateway-h2load.sh
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+var port = int.Parse(Environment.GetEnvironmentVariable("OneStop__Port") ?? "8081");
+var backend = new Uri(Environment.GetEnvironmentVariable("ReverseProxy__Clusters__testing__Destinations__d0__Address")
+    ?? throw new InvalidOperationException("ReverseProxy__Clusters__testing__Destinations__d0__Address names the backend."));
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+var app = builder.Build();
+
+var invoker = new HttpMessageInvoker(new SocketsHttpHandler
+{
+    EnableMultipleHttp2Connections = true, UseProxy = false, UseCookies = false, AllowAutoRedirect = false, ActivityHeadersPropagator = null,
+});
+var uris = new ConcurrentDictionary<string, Uri>();
+
+app.Run(async context =>
+{
+    var uri = uris.GetOrAdd(context.Request.Path.Value ?? "/", path => new Uri(backend, path));
+    using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+    {
+        Version = HttpVersion.Version20,
+        VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        Content = new StreamContent(context.Request.Body),
+    };
+    request.Content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
+    request.Headers.TryAddWithoutValidation("te", "trailers");
+    using var response = await invoker.SendAsync(request, context.RequestAborted);
+    context.Response.ContentType = "application/grpc";
+    await using var body = await response.Content.ReadAsStreamAsync(context.RequestAborted);
+    var writer = context.Response.BodyWriter;
+    while (true)
+    {
+        var read = await body.ReadAsync(writer.GetMemory(), context.RequestAborted);
+        if (read == 0) break;
+        writer.Advance(read);
+        await writer.FlushAsync(context.RequestAborted);
+    }
+    foreach (var (name, values) in response.TrailingHeaders.NonValidated) context.Response.AppendTrailer(name, values.ToString());
+});
+
+// run-gateway-h2load.sh waits for this line.
+Console.WriteLine($"listening on http://127.0.0.1:{port}");
+app.Run();
