@@ -11,16 +11,10 @@ namespace OneStop.Appointments.Tests.Grpc;
 /// <summary>ListAppointmentTypes: what the front desk chooses from, and what the public pages may offer.</summary>
 public sealed class AppointmentTypeListTests
 {
-    private const string PublicType = "type-public";
-
     private static async Task<AppointmentsTestHost> StartAsync()
     {
         var host = await AppointmentsTestHost.StartAsync(new ManualClock(Now));
-        var admin = host.ClientFor(Admin);
-        await LoadAsync(admin);
-        var open = Type(PublicType, new ParticipantRequirement { ResourceId = AbhCounsellor });
-        open.PublicBooking = true;
-        await admin.UpsertAppointmentTypeAsync(new UpsertAppointmentTypeRequest { AppointmentType = open });
+        await LoadPublicTypeAsync(host.ClientFor(Admin));
         // Another county's type, invisible to callers of this one.
         var elsewhere = new CallerIdentity("admin-2", "kreis-2", "05770", new HashSet<string> { OneStopRoles.RegionAdmin });
         await host.ClientFor(elsewhere).UpsertAppointmentTypeAsync(new UpsertAppointmentTypeRequest { AppointmentType = Type("type-elsewhere", Pool("org-x", Topic.Arbeit)) });
@@ -70,13 +64,8 @@ public sealed class AppointmentTypeListTests
     public async Task Public_types_only_on_request_and_always_for_the_public_booking_scope()
     {
         await using var host = await StartAsync();
-        var publicPages = new CallerIdentity("gateway-public-web", "org-ip", Region, new HashSet<string>())
-        {
-            Scopes = new HashSet<string> { OneStopScopes.PublicBooking },
-        };
-
         var asked = await host.ClientFor(Frontdesk).ListAppointmentTypesAsync(new ListAppointmentTypesRequest { PublicBookingOnly = true });
-        var forPublic = await host.ClientFor(publicPages).ListAppointmentTypesAsync(new ListAppointmentTypesRequest());
+        var forPublic = await host.ClientFor(PublicPages).ListAppointmentTypesAsync(new ListAppointmentTypesRequest());
 
         Assert.Equal(PublicType, Assert.Single(asked.AppointmentTypes).Id);
         Assert.Equal(PublicType, Assert.Single(forPublic.AppointmentTypes).Id);

@@ -15,21 +15,10 @@ namespace OneStop.Appointments.Tests.Grpc;
 /// </summary>
 public sealed class PublicBookingTests
 {
-    private const string PublicType = "type-public";
-
-    private static readonly CallerIdentity PublicPages = new("gateway-public-web", "org-ip", Region, new HashSet<string>())
-    {
-        Scopes = new HashSet<string> { OneStopScopes.PublicBooking },
-    };
-
     private static async Task<AppointmentsTestHost> StartAsync()
     {
         var host = await AppointmentsTestHost.StartAsync(new ManualClock(Now));
-        var admin = host.ClientFor(Admin);
-        await LoadAsync(admin);
-        var open = Type(PublicType, new ParticipantRequirement { ResourceId = AbhCounsellor });
-        open.PublicBooking = true;
-        await admin.UpsertAppointmentTypeAsync(new UpsertAppointmentTypeRequest { AppointmentType = open });
+        await LoadPublicTypeAsync(host.ClientFor(Admin));
         return host;
     }
 

@@ -23,6 +23,8 @@ public static class TestCatalog
     public const string AaType = "type-aa";
     public const string AbhType = "type-abh";
     public const string EmptyPoolType = "type-empty";
+    /// <summary>Marked public_booking (see <see cref="LoadPublicTypeAsync"/>).</summary>
+    public const string PublicType = "type-public";
 
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 6, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Tuesday10 = new(2026, 6, 2, 8, 0, 0, TimeSpan.Zero); // 10:00 Berlin (summer time)
@@ -31,6 +33,21 @@ public static class TestCatalog
     public static readonly CallerIdentity Frontdesk = new("frontdesk-1", "org-ip", Region, new HashSet<string> { OneStopRoles.Frontdesk });
     public static readonly CallerIdentity OtherFrontdesk = new("frontdesk-2", "org-ip", Region, new HashSet<string> { OneStopRoles.Frontdesk });
     public static readonly CallerIdentity AaSystem = new("aa-system", Aa, Region, new HashSet<string> { OneStopRoles.AgencySystem });
+
+    /// <summary>The gateway's public pages: no role, only the public-booking scope.</summary>
+    public static readonly CallerIdentity PublicPages = new("gateway-public-web", "org-ip", Region, new HashSet<string>())
+    {
+        Scopes = new HashSet<string> { OneStopScopes.PublicBooking },
+    };
+
+    /// <summary>The catalogue of <see cref="LoadAsync"/> plus <see cref="PublicType"/> (the ABH counsellor, open to the public).</summary>
+    public static async Task LoadPublicTypeAsync(AppointmentsService.AppointmentsServiceClient admin)
+    {
+        await LoadAsync(admin);
+        var open = Type(PublicType, new ParticipantRequirement { ResourceId = AbhCounsellor });
+        open.PublicBooking = true;
+        await admin.UpsertAppointmentTypeAsync(new UpsertAppointmentTypeRequest { AppointmentType = open });
+    }
 
     public static async Task LoadAsync(AppointmentsService.AppointmentsServiceClient admin)
     {
