@@ -39,7 +39,11 @@ public sealed class GatewayIssuer
         return new GatewayIssuer(options.Issuer, key);
     }
 
-    /// <summary>Adds the gateway's issuer and key next to the ones <paramref name="parameters"/> already trust.</summary>
+    /// <summary>
+    /// Adds the gateway's issuer and key next to the ones <paramref name="parameters"/> already trust. The validator
+    /// replaces only the default key check, which looks at X509 certificate lifetimes; neither the gateway's key nor
+    /// an issuer's JWKS keys are certificates.
+    /// </summary>
     public void TrustIn(TokenValidationParameters parameters)
     {
         parameters.ValidIssuers = [.. parameters.ValidIssuers ?? [], Issuer];

@@ -16,6 +16,9 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
     /// <summary>The subject of public appointment requests: the gateway itself, not a person.</summary>
     public const string PublicSubject = "gateway-public-web";
 
+    /// <summary>Resolved once, on first use: a page that cannot call fails then, with the log naming what to set.</summary>
+    private readonly Lazy<(string Issuer, byte[] Key)> _signing = new(() => IssuerAndKey(auth.Value, environment));
+
     /// <summary>Call headers for a staff member signed in with the Identity cookie.</summary>
     public Metadata ForStaff(ClaimsPrincipal user)
     {
@@ -36,15 +39,14 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
     private Metadata Bearer(string subject, string organizationId, string regionAgs, IEnumerable<string> roles,
         IReadOnlyDictionary<string, object>? extraClaims = null)
     {
-        var settings = auth.Value;
-        var (issuer, key) = IssuerAndKey(settings);
+        var (issuer, key) = _signing.Value;
         var token = DevelopmentTokens.Create(subject, organizationId, regionAgs, roles, options.Value.TokenLifetime,
-            issuer, settings.Audience, key, extraClaims);
+            issuer, auth.Value.Audience, key, extraClaims);
         return new Metadata { { "authorization", "Bearer " + token } };
     }
 
     /// <summary>The gateway's own issuer when configured (required with an OIDC issuer), else the shared key.</summary>
-    private (string Issuer, byte[] Key) IssuerAndKey(OneStopAuthOptions settings)
+    private static (string Issuer, byte[] Key) IssuerAndKey(OneStopAuthOptions settings, IHostEnvironment environment)
     {
         if (GatewayIssuer.From(settings.Gateway) is { } gateway) return (gateway.Issuer, gateway.KeyBytes);
         if (!string.IsNullOrWhiteSpace(settings.SigningKey)) return (settings.Issuer, Convert.FromBase64String(settings.SigningKey));
