@@ -49,7 +49,7 @@ public sealed class CallerTokensTests
     }
 
     [Fact]
-    public async Task Public_booking_tokens_carry_the_scope_and_no_role()
+    public async Task Public_booking_tokens_carry_the_scope_and_neither_a_role_nor_an_organization()
     {
         var auth = WithOidcIssuer();
         auth.Gateway = new GatewayIssuerOptions { Issuer = GatewayIssuer, SigningKey = Convert.ToBase64String(GatewayKey) };
@@ -59,6 +59,7 @@ public sealed class CallerTokensTests
         Assert.True(result.IsValid, result.Exception?.Message);
         Assert.Equal(OneStopScopes.PublicBooking, result.Claims["scope"]);
         Assert.False(result.Claims.ContainsKey("role"));
+        Assert.Equal("", result.Claims["org"]);
     }
 
     [Fact]

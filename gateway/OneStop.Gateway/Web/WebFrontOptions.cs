@@ -11,12 +11,6 @@ public sealed class WebFrontOptions
     /// <summary>The county whose directory the public pages search (its AGS: Gemeinden are listed below it).</summary>
     public string RegionAgs { get; set; } = "05766";
 
-    /// <summary>
-    /// Public appointment requests are booked by the gateway itself under this organization (the Integration Point,
-    /// which runs the front desk), with no role but the public-booking scope. See docs/web-front.md.
-    /// </summary>
-    public string PublicBookingOrganizationId { get; set; } = "org-ip-lippe";
-
     /// <summary>How long a token minted for one page's calls lives. Short: it is minted again for every request.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -7,7 +7,15 @@ namespace OneStop.Appointments.Grpc;
 /// <summary>Who may call what. Every call needs a token; the region claim scopes everything the caller sees.</summary>
 public static class Callers
 {
+    /// <summary>Any caller with a token, except one admitted only by the public-booking scope (see <see cref="RequireBookingOrPublic"/>).</summary>
     public static CallerIdentity Require(ServerCallContext context)
+    {
+        var caller = RequireToken(context);
+        if (PublicBooking.IsPublicCaller(caller)) throw Denied($"The {OneStopScopes.PublicBooking} scope only searches, books and lists public types.");
+        return caller;
+    }
+
+    private static CallerIdentity RequireToken(ServerCallContext context)
     {
         var caller = context.GetCaller() ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "This call needs a bearer token."));
         if (caller.RegionAgs.Length == 0) throw Denied("The token carries no region.");
@@ -31,7 +39,7 @@ public static class Callers
     /// <param name="appointmentTypeId">The type a search or booking names; null for a call about no one type (a list).</param>
     public static CallerIdentity RequireBookingOrPublic(ServerCallContext context, string? appointmentTypeId, string holdId = "")
     {
-        var caller = Require(context);
+        var caller = RequireToken(context);
         if (PublicBooking.BookingRoles.Any(caller.IsInRole)) return caller;
         if (!PublicBooking.IsPublicCaller(caller))
             throw Denied($"Booking needs the frontdesk, counsellor, agency-system or region-admin role, or the {OneStopScopes.PublicBooking} scope.");

@@ -78,6 +78,18 @@ public sealed class PublicBookingTests
             AppointmentType = Type("type-sneaky", new ParticipantRequirement { ResourceId = AaCounsellor }),
         }).ResponseAsync);
 
+        // Even a token that also names an organization (say, an identity provider's client given the scope) writes
+        // nothing: the scope admits searches, bookings and the list of public types, never the catalogue.
+        var withOrganization = host.ClientFor(PublicPages with { OrganizationId = "org-ip" });
+        var ownType = Type("type-own-public", Pool("org-ip", Topic.Arbeit));
+        ownType.PublicBooking = true;
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied,
+            () => withOrganization.UpsertAppointmentTypeAsync(new UpsertAppointmentTypeRequest { AppointmentType = ownType }).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => withOrganization.UpsertResourceAsync(new UpsertResourceRequest
+        {
+            Resource = new Resource { Id = "res-sneaky", Kind = ResourceKind.Room, DisplayName = "Raum X", OrganizationId = "org-ip", LocationId = "loc-ip", RoomCapacity = 2 },
+        }).ResponseAsync);
+
         Assert.Equal(before, await host.RowCountsAsync());
     }
 

@@ -35,7 +35,7 @@ public static class TestCatalog
     public static readonly CallerIdentity AaSystem = new("aa-system", Aa, Region, new HashSet<string> { OneStopRoles.AgencySystem });
 
     /// <summary>The gateway's public pages: no role, only the public-booking scope.</summary>
-    public static readonly CallerIdentity PublicPages = new("gateway-public-web", "org-ip", Region, new HashSet<string>())
+    public static readonly CallerIdentity PublicPages = new("gateway-public-web", "", Region, new HashSet<string>())
     {
         Scopes = new HashSet<string> { OneStopScopes.PublicBooking },
     };

@@ -29,11 +29,12 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
     }
 
     /// <summary>
-    /// Call headers for an anonymous visitor's appointment request: no role, only the public-booking scope, which the
-    /// appointments service honours for types it marks <c>public_booking</c> and nothing else.
+    /// Call headers for an anonymous visitor's appointment request: no role and no organization (so no ownership of
+    /// anything), only the public-booking scope, which the appointments service honours for types it marks
+    /// <c>public_booking</c> and nothing else.
     /// </summary>
     public Metadata ForPublicBooking() =>
-        Bearer(PublicSubject, options.Value.PublicBookingOrganizationId, options.Value.RegionAgs, [],
+        Bearer(PublicSubject, organizationId: "", options.Value.RegionAgs, [],
             new Dictionary<string, object> { [OneStopClaimTypes.Scope] = OneStopScopes.PublicBooking });
 
     private Metadata Bearer(string subject, string organizationId, string regionAgs, IEnumerable<string> roles,
