@@ -50,7 +50,7 @@ public sealed class GatewayIssuerTests
         var staffToken = idp.Token("staff-1", OneStopRoles.Frontdesk);
         Assert.Equal("staff-1|org-idp|05314|frontdesk", await host.WhoAmIAsync(staffToken));
         Assert.Equal("user-7|org-ip|05314|counsellor", await host.WhoAmIAsync(GatewayToken("user-7", OneStopRoles.Counsellor)));
-        // The handler joins the issuer's keys anew per request; the cache still recognises them.
+        // A repeated identity-provider token is served from the cache, also next to a second issuer.
         Assert.Equal("staff-1|org-idp|05314|frontdesk", await host.WhoAmIAsync(staffToken));
         var cache = host.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme)
             .TokenHandlers.OfType<ValidatedTokenCache>().Single();

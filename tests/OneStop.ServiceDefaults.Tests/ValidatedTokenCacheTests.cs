@@ -33,9 +33,15 @@ public sealed class ValidatedTokenCacheTests
         Assert.Equal(1, cache.Hits);
         Assert.Equal("user-1", second.ClaimsIdentity.FindFirst("sub")?.Value);
         Assert.Equal(OneStopRoles.Frontdesk, second.ClaimsIdentity.FindFirst("role")?.Value);
+        // The same kind of identity as a full validation gives: claim types stay case-sensitive, so a claim named
+        // "Role" can never pass for "role".
+        Assert.Equal(first.ClaimsIdentity.GetType(), second.ClaimsIdentity.GetType());
+        Assert.Null(second.ClaimsIdentity.FindFirst("SUB"));
+        first.ClaimsIdentity.AddClaim(new Claim("added-by-the-first-request", "x"));
         second.ClaimsIdentity.AddClaim(new Claim("added-by-one-request", "x"));
         var third = await cache.ValidateTokenAsync(token, _parameters);
         Assert.Null(third.ClaimsIdentity.FindFirst("added-by-one-request"));
+        Assert.Null(third.ClaimsIdentity.FindFirst("added-by-the-first-request"));
     }
 
     [Fact]
