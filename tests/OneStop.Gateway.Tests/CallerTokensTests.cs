@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -13,7 +14,24 @@ namespace OneStop.Gateway.Tests;
 public sealed class CallerTokensTests
 {
     private const string GatewayIssuer = "https://onestop.kreis.example/gateway";
-    private static readonly byte[] GatewayKey = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 5))];
+    private static readonly ECDsa GatewayKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    // Not disposed: IdentityModel caches crypto providers per key thumbprint, also across key objects.
+    private static readonly ECDsaSecurityKey PublicKeyOnly = PublicPart(GatewayKey);
+
+    private static ECDsaSecurityKey PublicPart(ECDsa key)
+    {
+        var publicOnly = ECDsa.Create();
+        publicOnly.ImportFromPem(key.ExportSubjectPublicKeyInfoPem());
+        return new ECDsaSecurityKey(publicOnly);
+    }
+
+    private static GatewayIssuerOptions Gateway(bool withPrivateKey = true) => new()
+    {
+        Issuer = GatewayIssuer,
+        PublicKey = GatewayKey.ExportSubjectPublicKeyInfoPem(),
+        PrivateKey = withPrivateKey ? GatewayKey.ExportPkcs8PrivateKeyPem() : null,
+    };
 
     private static readonly ClaimsPrincipal Staff = new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, "user-42"), new Claim("org", "org-ip-lippe"), new Claim("region", "05766"), new Claim(ClaimTypes.Role, OneStopRoles.Frontdesk)],
@@ -24,14 +42,16 @@ public sealed class CallerTokensTests
 
     private static OneStopAuthOptions WithOidcIssuer() => new() { Authority = "https://keycloak.kreis.example/realms/onestop" };
 
-    private static async Task<TokenValidationResult> ValidateAsync(global::Grpc.Core.Metadata headers, string issuer, byte[] key)
+    /// <summary>Checked the way a service checks it: the gateway's public key only.</summary>
+    private static async Task<TokenValidationResult> ValidateAsync(global::Grpc.Core.Metadata headers)
     {
         var token = headers.GetValue("authorization")!["Bearer ".Length..];
         return await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuer = issuer,
+            ValidIssuer = GatewayIssuer,
             ValidAudience = OneStopAuthOptions.DefaultAudience,
-            IssuerSigningKey = new SymmetricSecurityKey(key),
+            IssuerSigningKey = PublicKeyOnly,
+            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
         });
     }
 
@@ -39,9 +59,9 @@ public sealed class CallerTokensTests
     public async Task With_an_OIDC_issuer_staff_tokens_are_signed_by_the_gateway_issuer()
     {
         var auth = WithOidcIssuer();
-        auth.Gateway = new GatewayIssuerOptions { Issuer = GatewayIssuer, SigningKey = Convert.ToBase64String(GatewayKey) };
+        auth.Gateway = Gateway();
 
-        var result = await ValidateAsync(Tokens(auth).ForStaff(Staff), GatewayIssuer, GatewayKey);
+        var result = await ValidateAsync(Tokens(auth).ForStaff(Staff));
 
         Assert.True(result.IsValid, result.Exception?.Message);
         Assert.Equal("user-42", result.Claims["sub"]);
@@ -52,9 +72,9 @@ public sealed class CallerTokensTests
     public async Task Public_booking_tokens_carry_the_scope_and_neither_a_role_nor_an_organization()
     {
         var auth = WithOidcIssuer();
-        auth.Gateway = new GatewayIssuerOptions { Issuer = GatewayIssuer, SigningKey = Convert.ToBase64String(GatewayKey) };
+        auth.Gateway = Gateway();
 
-        var result = await ValidateAsync(Tokens(auth).ForPublicBooking(), GatewayIssuer, GatewayKey);
+        var result = await ValidateAsync(Tokens(auth).ForPublicBooking());
 
         Assert.True(result.IsValid, result.Exception?.Message);
         Assert.Equal(OneStopScopes.PublicBooking, result.Claims["scope"]);
@@ -67,5 +87,16 @@ public sealed class CallerTokensTests
     {
         var e = Assert.Throws<InvalidOperationException>(() => Tokens(WithOidcIssuer()).ForStaff(Staff));
         Assert.Contains("OneStop:Auth:Gateway", e.Message);
+    }
+
+    [Fact]
+    public void A_gateway_with_the_public_key_only_cannot_mint_and_names_the_private_key()
+    {
+        var auth = WithOidcIssuer();
+        auth.Gateway = Gateway(withPrivateKey: false);
+
+        var e = Assert.Throws<InvalidOperationException>(() => Tokens(auth).ForPublicBooking());
+
+        Assert.Contains("OneStop:Auth:Gateway:PrivateKey", e.Message);
     }
 }

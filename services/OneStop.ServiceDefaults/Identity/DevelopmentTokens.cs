@@ -27,6 +27,14 @@ public static class DevelopmentTokens
     /// </summary>
     public static string Create(string subject, string organizationId, string regionAgs, IEnumerable<string> roles,
         TimeSpan? lifetime = null, string? issuer = null, string? audience = null, byte[]? key = null,
+        IReadOnlyDictionary<string, object>? extraClaims = null) =>
+        Create(subject, organizationId, regionAgs, roles,
+            new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
+            lifetime, issuer, audience, extraClaims);
+
+    /// <summary>The same token, signed with <paramref name="credentials"/> (e.g. the gateway issuer's ES256 key).</summary>
+    public static string Create(string subject, string organizationId, string regionAgs, IEnumerable<string> roles,
+        SigningCredentials credentials, TimeSpan? lifetime = null, string? issuer = null, string? audience = null,
         IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(subject);
@@ -50,7 +58,7 @@ public static class DevelopmentTokens
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = credentials,
             Claims = extraClaims?.ToDictionary(c => c.Key, c => c.Value),
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);

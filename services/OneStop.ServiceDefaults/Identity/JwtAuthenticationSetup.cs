@@ -45,6 +45,8 @@ internal static class JwtAuthenticationSetup
         var key = ResolveSymmetricKey(auth, isDevelopment);
         var gateway = GatewayIssuer.From(auth.Gateway);
         var useOidc = key is null;
+        if (gateway is not null && (!useOidc || explicitIssuer) && string.Equals(auth.Issuer, gateway.Issuer, StringComparison.Ordinal))
+            throw new InvalidOperationException("OneStop:Auth:Gateway:Issuer must differ from OneStop:Auth:Issuer: each issuer has its own key.");
         if (useOidc && string.IsNullOrWhiteSpace(auth.Authority) && string.IsNullOrWhiteSpace(auth.MetadataAddress))
         {
             // Fail at startup rather than run a service that silently rejects every token.

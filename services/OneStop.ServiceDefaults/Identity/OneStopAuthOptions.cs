@@ -47,20 +47,26 @@ public sealed class OneStopAuthOptions
 
     /// <summary>
     /// The gateway's own issuer, for the tokens its web front mints (signed-in staff, public booking). With a real
-    /// OIDC issuer the gateway holds none of its keys, so it signs with this one, and services trust it next to the
-    /// main issuer; each issuer's tokens pass only with that issuer's own key.
+    /// OIDC issuer the gateway holds none of its keys, so it signs with its own EC key, and services trust it next to
+    /// the main issuer; each issuer's tokens pass only with that issuer's own key.
     /// </summary>
     public GatewayIssuerOptions Gateway { get; set; } = new();
 }
 
-/// <summary><c>OneStop:Auth:Gateway</c>: both set, or neither.</summary>
+/// <summary><c>OneStop:Auth:Gateway</c>: Issuer and PublicKey together on every service; PrivateKey on the gateway only.</summary>
 public sealed class GatewayIssuerOptions
 {
     /// <summary>The <c>iss</c> of gateway-minted tokens, e.g. <c>https://onestop.kreis-lippe.de/gateway</c>.</summary>
     public string? Issuer { get; set; }
 
-    /// <summary>Base64 HMAC-SHA256 key, at least 32 bytes, shared by the gateway and the services only.</summary>
-    public string? SigningKey { get; set; }
+    /// <summary>PEM public key (EC P-256, "BEGIN PUBLIC KEY") that gateway tokens are checked against.</summary>
+    public string? PublicKey { get; set; }
 
-    public bool Enabled => !string.IsNullOrWhiteSpace(Issuer) || !string.IsNullOrWhiteSpace(SigningKey);
+    /// <summary>
+    /// PEM private key (EC P-256, PKCS#8 "BEGIN PRIVATE KEY") the gateway signs with (ES256). Only the gateway has it:
+    /// services can check gateway tokens but never mint one.
+    /// </summary>
+    public string? PrivateKey { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Issuer) || !string.IsNullOrWhiteSpace(PublicKey) || !string.IsNullOrWhiteSpace(PrivateKey);
 }

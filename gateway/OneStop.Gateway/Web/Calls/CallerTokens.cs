@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using OneStop.ServiceDefaults.Identity;
 
 namespace OneStop.Gateway.Web.Calls;
@@ -8,8 +9,9 @@ namespace OneStop.Gateway.Web.Calls;
 /// <summary>
 /// Mints the short-lived bearer token a page's gRPC calls carry. Services validate tokens themselves
 /// (ARCHITECTURE.md), so the gateway signs one for the signed-in user — sub = the Identity user id, org, region,
-/// roles — with the same key and issuer the services check: <c>OneStop:Auth:SigningKey</c>, else the development
-/// key where the services accept it (Development or <c>OneStop:Auth:UseDevelopmentKey</c>).
+/// roles — as an issuer the services trust: the gateway's own (<c>OneStop:Auth:Gateway</c>, ES256) when configured,
+/// else <c>OneStop:Auth:SigningKey</c>, else the development key where the services accept it (Development or
+/// <c>OneStop:Auth:UseDevelopmentKey</c>).
 /// </summary>
 public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<WebFrontOptions> options, IHostEnvironment environment)
 {
@@ -17,7 +19,7 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
     public const string PublicSubject = "gateway-public-web";
 
     /// <summary>Resolved once, on first use: a page that cannot call fails then, with the log naming what to set.</summary>
-    private readonly Lazy<(string Issuer, byte[] Key)> _signing = new(() => IssuerAndKey(auth.Value, environment));
+    private readonly Lazy<(string Issuer, SigningCredentials Credentials)> _signing = new(() => IssuerAndCredentials(auth.Value, environment));
 
     /// <summary>Call headers for a staff member signed in with the Identity cookie.</summary>
     public Metadata ForStaff(ClaimsPrincipal user)
@@ -40,21 +42,30 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
     private Metadata Bearer(string subject, string organizationId, string regionAgs, IEnumerable<string> roles,
         IReadOnlyDictionary<string, object>? extraClaims = null)
     {
-        var (issuer, key) = _signing.Value;
-        var token = DevelopmentTokens.Create(subject, organizationId, regionAgs, roles, options.Value.TokenLifetime,
-            issuer, auth.Value.Audience, key, extraClaims);
+        var (issuer, credentials) = _signing.Value;
+        var token = DevelopmentTokens.Create(subject, organizationId, regionAgs, roles, credentials, options.Value.TokenLifetime,
+            issuer, auth.Value.Audience, extraClaims);
         return new Metadata { { "authorization", "Bearer " + token } };
     }
 
     /// <summary>The gateway's own issuer when configured (required with an OIDC issuer), else the shared key.</summary>
-    private static (string Issuer, byte[] Key) IssuerAndKey(OneStopAuthOptions settings, IHostEnvironment environment)
+    private static (string Issuer, SigningCredentials Credentials) IssuerAndCredentials(OneStopAuthOptions settings, IHostEnvironment environment)
     {
-        if (GatewayIssuer.From(settings.Gateway) is { } gateway) return (gateway.Issuer, gateway.KeyBytes);
-        if (!string.IsNullOrWhiteSpace(settings.SigningKey)) return (settings.Issuer, Convert.FromBase64String(settings.SigningKey));
-        if (environment.IsDevelopment() || settings.UseDevelopmentKey) return (settings.Issuer, DevelopmentTokens.SigningKey);
+        if (GatewayIssuer.From(settings.Gateway) is { } gateway)
+        {
+            return (gateway.Issuer, gateway.SigningCredentials
+                ?? throw new InvalidOperationException("The web front signs with OneStop:Auth:Gateway:PrivateKey, which is not set on this gateway."));
+        }
+        byte[]? key = !string.IsNullOrWhiteSpace(settings.SigningKey) ? Convert.FromBase64String(settings.SigningKey)
+            : environment.IsDevelopment() || settings.UseDevelopmentKey ? DevelopmentTokens.SigningKey
+            : null;
         // The identity provider's keys are not the gateway's to sign with.
-        throw new InvalidOperationException(
-            "The web front needs OneStop:Auth:Gateway (Issuer and SigningKey, trusted by the services) with an OIDC issuer, " +
-            "or OneStop:Auth:SigningKey (or the development key) to call services for its users.");
+        if (key is null)
+        {
+            throw new InvalidOperationException(
+                "The web front needs OneStop:Auth:Gateway (Issuer, PublicKey and PrivateKey; the services get Issuer and PublicKey) " +
+                "with an OIDC issuer, or OneStop:Auth:SigningKey (or the development key) to call services for its users.");
+        }
+        return (settings.Issuer, new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256));
     }
 }
