@@ -27,6 +27,9 @@ public sealed class GrpcForwarder
 {
     private static readonly ResiliencePropertyKey<ForwardingAttempt> AttemptKey = new("onestop.forwarding-attempt");
 
+    /// <summary>Response bytes the gateway holds unsent at most while the backend keeps sending.</summary>
+    private const int FlushThreshold = 64 * 1024;
+
     private readonly ForwarderHttpClient _client;
     private readonly ForwarderOptions _options;
     private readonly TimeProvider _clock;
@@ -257,20 +260,23 @@ public sealed class GrpcForwarder
     /// Reads the backend's body straight into the response's own pipe memory (no gateway buffer per call). It flushes
     /// only before it would wait for the backend (a zero-byte read tells, without holding a buffer): the headers and
     /// each message of a stream reach the client at once, while a unary answer that is all there already leaves in
-    /// one write together with its trailers.
+    /// one write together with its trailers. It also flushes every <see cref="FlushThreshold"/> bytes, so a backend
+    /// that always has more keeps waiting for a slow client (backpressure) instead of filling the gateway's memory.
     /// </summary>
     private static async Task CopyBodyAsync(HttpResponseMessage response, HttpContext context, CancellationToken cancellationToken)
     {
         await using var backend = await response.Content.ReadAsStreamAsync(cancellationToken);
         var client = context.Response.BodyWriter;
         var unflushed = true; // the response headers
+        var unflushedBytes = 0;
         while (true)
         {
             var available = backend.ReadAsync(Memory<byte>.Empty, cancellationToken);
-            if (!available.IsCompleted && unflushed)
+            if (unflushed && (!available.IsCompleted || unflushedBytes >= FlushThreshold))
             {
                 var flushed = await client.FlushAsync(cancellationToken);
                 unflushed = false;
+                unflushedBytes = 0;
                 if (flushed.IsCompleted || flushed.IsCanceled)
                 {
                     await available;
@@ -282,6 +288,7 @@ public sealed class GrpcForwarder
             if (read == 0) return;
             client.Advance(read);
             unflushed = true;
+            unflushedBytes += read;
         }
     }
 
