@@ -83,6 +83,26 @@ public sealed class CallerTokensTests
     }
 
     [Fact]
+    public void A_users_token_is_reused_within_half_its_lifetime_and_never_shared_with_another_caller()
+    {
+        var auth = WithOidcIssuer();
+        auth.Gateway = Gateway();
+        var tokens = Tokens(auth);
+        var otherStaff = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "user-43"), new Claim("org", "org-ip-lippe"), new Claim("region", "05766"), new Claim(ClaimTypes.Role, OneStopRoles.Frontdesk)],
+            "Identity.Application"));
+
+        var first = tokens.ForStaff(Staff).GetValue("authorization");
+        var again = tokens.ForStaff(Staff);
+        again.Add("idempotency-key", "k-1"); // callers add to their own copy
+
+        Assert.Equal(first, again.GetValue("authorization"));
+        Assert.Null(tokens.ForStaff(Staff).GetValue("idempotency-key"));
+        Assert.NotEqual(first, tokens.ForStaff(otherStaff).GetValue("authorization"));
+        Assert.NotEqual(first, tokens.ForPublicBooking().GetValue("authorization"));
+    }
+
+    [Fact]
     public void With_an_OIDC_issuer_and_no_gateway_issuer_the_pages_cannot_mint_and_say_what_to_configure()
     {
         var e = Assert.Throws<InvalidOperationException>(() => Tokens(WithOidcIssuer()).ForStaff(Staff));

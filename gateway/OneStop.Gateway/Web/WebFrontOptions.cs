@@ -11,7 +11,7 @@ public sealed class WebFrontOptions
     /// <summary>The county whose directory the public pages search (its AGS: Gemeinden are listed below it).</summary>
     public string RegionAgs { get; set; } = "05766";
 
-    /// <summary>How long a token minted for one page's calls lives. Short: it is minted again for every request.</summary>
+    /// <summary>How long a token minted for a user's page calls lives; it is reused for half of it, then minted anew.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>

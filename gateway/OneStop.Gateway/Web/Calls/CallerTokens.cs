@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,15 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
 {
     /// <summary>The subject of public appointment requests: the gateway itself, not a person.</summary>
     public const string PublicSubject = "gateway-public-web";
+
+    /// <summary>Tokens kept per signed-in user (and one for the public pages), bounded by the staff of one county.</summary>
+    private const int MaxRememberedTokens = 10_000;
+
+    /// <summary>
+    /// A user's token is reused for half its lifetime rather than minted per page call: signing (ES256) is not free,
+    /// and the services' cache of validated tokens then sees one token per user instead of one per page call.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (string Token, DateTime RenewAfter)> _minted = new(StringComparer.Ordinal);
 
     /// <summary>Resolved once, on first use: a page that cannot call fails then, with the log naming what to set.</summary>
     private readonly Lazy<(string Issuer, SigningCredentials Credentials)> _signing = new(() => IssuerAndCredentials(auth.Value, environment));
@@ -42,10 +52,21 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
     private Metadata Bearer(string subject, string organizationId, string regionAgs, IEnumerable<string> roles,
         IReadOnlyDictionary<string, object>? extraClaims = null)
     {
-        var (issuer, credentials) = _signing.Value;
-        var token = DevelopmentTokens.Create(subject, organizationId, regionAgs, roles, credentials, options.Value.TokenLifetime,
-            issuer, auth.Value.Audience, extraClaims);
-        return new Metadata { { "authorization", "Bearer " + token } };
+        var rolesInOrder = roles.Order(StringComparer.Ordinal).ToArray();
+        var scope = extraClaims is not null && extraClaims.TryGetValue(OneStopClaimTypes.Scope, out var s) ? s.ToString() : "";
+        var key = string.Join('\n', subject, organizationId, regionAgs, string.Join(',', rolesInOrder), scope);
+        var now = DateTime.UtcNow;
+        if (!_minted.TryGetValue(key, out var minted) || now >= minted.RenewAfter)
+        {
+            var (issuer, credentials) = _signing.Value;
+            var lifetime = options.Value.TokenLifetime;
+            minted = (DevelopmentTokens.Create(subject, organizationId, regionAgs, rolesInOrder, credentials, lifetime, issuer, auth.Value.Audience,
+                extraClaims), now + lifetime / 2);
+            if (_minted.Count >= MaxRememberedTokens) _minted.Clear();
+            _minted[key] = minted;
+        }
+        // A new Metadata each time: callers add their own headers (idempotency-key) to it.
+        return new Metadata { { "authorization", "Bearer " + minted.Token } };
     }
 
     /// <summary>The gateway's own issuer when configured (required with an OIDC issuer), else the shared key.</summary>
