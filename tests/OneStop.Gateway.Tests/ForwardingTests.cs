@@ -90,6 +90,43 @@ public sealed class ForwardingTests(InteropGatewayFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_client_that_does_not_read_holds_the_backend_back()
+    {
+        // A backend with 32 MiB to stream and a client that reads nothing: the gateway must not soak it all up.
+        const int MessageBytes = 16 * 1024, Messages = 2048;
+        long written = 0;
+        await using var backend = await RawBackend.StartAsync();
+        backend.OnCall = async context =>
+        {
+            await RawBackend.DrainRequestAsync(context);
+            await RawBackend.WriteHeadersAsync(context);
+            var frame = new byte[5 + MessageBytes];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), MessageBytes);
+            for (var i = 0; i < Messages; i++)
+            {
+                await context.Response.Body.WriteAsync(frame, context.RequestAborted);
+                Interlocked.Add(ref written, frame.Length);
+            }
+            Microsoft.AspNetCore.Http.ResponseTrailerExtensions.AppendTrailer(context.Response, "grpc-status", "0");
+        };
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
+        using var http = new HttpClient();
+        using var timeout = new CancellationTokenSource(Bound);
+
+        using var response = await http.SendAsync(GrpcPost(gateway.GrpcAddress, "/grpc.testing.TestService/StreamingOutputCall", [0, 0, 0, 0, 0]),
+            HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+
+        // Until the backend stops making progress (at most 20 checks, 10 s).
+        var last = -1L;
+        for (var check = 0; check < 20 && Interlocked.Read(ref written) != last; check++)
+        {
+            last = Interlocked.Read(ref written);
+            await Task.Delay(500);
+        }
+        Assert.InRange(Interlocked.Read(ref written), 1, 16L * 1024 * 1024);
+    }
+
+    [Fact]
     public async Task A_hundred_concurrent_bidirectional_streams_all_complete()
     {
         var client = new TestService.TestServiceClient(fixture.Gateway.CallInvoker());
