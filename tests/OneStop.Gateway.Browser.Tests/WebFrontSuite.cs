@@ -148,7 +148,6 @@ public sealed class WebFrontSuite : IAsyncLifetime
         app.UseGateway();
         app.MapForwarder();
         app.MapWebFront();
-        app.MapDefaultEndpoints();
         await app.StartAsync();
         await app.SeedWebFrontAsync();
         BaseUrl = $"http://127.0.0.1:{webPort}";

@@ -163,14 +163,7 @@ public sealed class BackendFailureTests
     public async Task A_backend_that_ends_the_call_while_the_client_still_streams_ends_it_for_the_client_and_the_gateway_carries_on()
     {
         await using var backend = await RawBackend.StartAsync();
-        backend.OnCall = context =>
-        {
-            // Refuses at once, without reading the stream.
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = "9";
-            context.Response.Headers["grpc-message"] = "not now";
-            return Task.CompletedTask;
-        };
+        backend.OnCall = RawBackend.TrailersOnly(9, "not now"); // refuses at once, without reading the stream
         await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
         var client = new TestService.TestServiceClient(gateway.CallInvoker());
 

@@ -34,13 +34,7 @@ public sealed class ForwardingTests(InteropGatewayFixture fixture) : IClassFixtu
     public async Task A_Trailers_Only_response_stays_Trailers_Only()
     {
         await using var backend = await RawBackend.StartAsync();
-        backend.OnCall = context =>
-        {
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = "5";
-            context.Response.Headers["grpc-message"] = "no such thing";
-            return Task.CompletedTask;
-        };
+        backend.OnCall = RawBackend.TrailersOnly(5, "no such thing");
         await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
 
         using var http = new HttpClient();
@@ -93,19 +87,18 @@ public sealed class ForwardingTests(InteropGatewayFixture fixture) : IClassFixtu
     public async Task A_client_that_does_not_read_holds_the_backend_back()
     {
         // A backend with 32 MiB to stream and a client that reads nothing: the gateway must not soak it all up.
-        const int MessageBytes = 16 * 1024, Messages = 2048;
+        const int Messages = 2048;
+        var message = new Google.Protobuf.WellKnownTypes.BytesValue { Value = ByteString.CopyFrom(new byte[16 * 1024]) };
         long written = 0;
         await using var backend = await RawBackend.StartAsync();
         backend.OnCall = async context =>
         {
             await RawBackend.DrainRequestAsync(context);
             await RawBackend.WriteHeadersAsync(context);
-            var frame = new byte[5 + MessageBytes];
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), MessageBytes);
             for (var i = 0; i < Messages; i++)
             {
-                await context.Response.Body.WriteAsync(frame, context.RequestAborted);
-                Interlocked.Add(ref written, frame.Length);
+                await RawBackend.WriteMessageAsync(context, message);
+                Interlocked.Add(ref written, 5 + message.CalculateSize());
             }
             Microsoft.AspNetCore.Http.ResponseTrailerExtensions.AppendTrailer(context.Response, "grpc-status", "0");
         };

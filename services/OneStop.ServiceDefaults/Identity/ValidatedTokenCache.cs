@@ -45,8 +45,7 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeSpan maxAge, int
         if (result.IsValid && result.SecurityToken is { ValidTo: var validTo } && validTo > now.UtcDateTime)
         {
             var until = now + maxAge < validTo ? now + maxAge : new DateTimeOffset(validTo, TimeSpan.Zero);
-            var remembered = new Entry(result, until, KeysOf(validationParameters));
-            Remember(token, remembered with { Result = remembered.Copy() }, now);
+            Remember(token, new Entry(CopyOf(result), until, KeysOf(validationParameters)), now);
         }
         return result;
     }
@@ -88,15 +87,18 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeSpan maxAge, int
     private static bool SameKeys(SecurityKey[] remembered, TokenValidationParameters parameters) =>
         remembered.SequenceEqual(KeysOf(parameters), ReferenceEqualityComparer.Instance);
 
+    /// <summary>A valid result with an identity of its own.</summary>
+    private static TokenValidationResult CopyOf(TokenValidationResult result) => new()
+    {
+        IsValid = true,
+        ClaimsIdentity = result.ClaimsIdentity.Clone(),
+        SecurityToken = result.SecurityToken,
+        Issuer = result.Issuer,
+        TokenType = result.TokenType,
+    };
+
     private sealed record Entry(TokenValidationResult Result, DateTimeOffset Until, SecurityKey[] Keys)
     {
-        public TokenValidationResult Copy() => new()
-        {
-            IsValid = true,
-            ClaimsIdentity = Result.ClaimsIdentity.Clone(),
-            SecurityToken = Result.SecurityToken,
-            Issuer = Result.Issuer,
-            TokenType = Result.TokenType,
-        };
+        public TokenValidationResult Copy() => CopyOf(Result);
     }
 }

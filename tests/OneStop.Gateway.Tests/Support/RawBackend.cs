@@ -77,6 +77,15 @@ public sealed class RawBackend : IAsyncDisposable
         context.Response.AppendTrailer("grpc-status", "0");
     }
 
+    /// <summary>A Trailers-Only answer: the status in the one HEADERS frame, without reading the request.</summary>
+    public static Func<HttpContext, Task> TrailersOnly(int status, string message) => context =>
+    {
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-status"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-message"] = message;
+        return Task.CompletedTask;
+    };
+
     public static async Task DrainRequestAsync(HttpContext context)
     {
         var buffer = new byte[4096];
