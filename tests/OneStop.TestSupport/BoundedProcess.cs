@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace OneStop.TestSupport;
 
 /// <summary>Runs a program to completion within a time limit; a non-zero exit or a timeout is an exception with its output.</summary>
-internal static class BoundedProcess
+public static class BoundedProcess
 {
     public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
     {
