@@ -27,9 +27,6 @@ public sealed class GrpcForwarder
 {
     private static readonly ResiliencePropertyKey<ForwardingAttempt> AttemptKey = new("onestop.forwarding-attempt");
 
-    /// <summary>Response bytes the gateway holds unsent at most while the backend keeps sending.</summary>
-    private const int FlushThreshold = 64 * 1024;
-
     private readonly ForwarderHttpClient _client;
     private readonly ForwarderOptions _options;
     private readonly TimeProvider _clock;
@@ -148,7 +145,10 @@ public sealed class GrpcForwarder
                     // 6a. Trailers-Only: the status came in the headers with END_STREAM; send it on the same way.
                     return;
                 }
-                await CopyBodyAsync(response, context, call.Cancellation);
+                await using (var body = await response.Content.ReadAsStreamAsync(call.Cancellation))
+                {
+                    await ResponseBodyCopy.CopyAsync(body, context.Response.BodyWriter, call.Cancellation);
+                }
                 // 6b. Trailers, with the backend's grpc-status; a backend that ended without one gets INTERNAL.
                 ForwardedHeaders.CopyTrailers(response, context.Response);
                 GrpcStatusResponses.AppendStatusTrailers(context, StatusCode.Internal, "The service ended the call without a status.");
@@ -254,42 +254,6 @@ public sealed class GrpcForwarder
             message.Headers.TryAddWithoutValidation("grpc-timeout", GrpcTimeout.Format(Max(deadline - _clock.GetUtcNow(), TimeSpan.Zero)));
         }
         return message;
-    }
-
-    /// <summary>
-    /// Reads the backend's body straight into the response's own pipe memory (no gateway buffer per call). It flushes
-    /// only before it would wait for the backend (a zero-byte read tells, without holding a buffer): the headers and
-    /// each message of a stream reach the client at once, while a unary answer that is all there already leaves in
-    /// one write together with its trailers. It also flushes every <see cref="FlushThreshold"/> bytes, so a backend
-    /// that always has more keeps waiting for a slow client (backpressure) instead of filling the gateway's memory.
-    /// </summary>
-    private static async Task CopyBodyAsync(HttpResponseMessage response, HttpContext context, CancellationToken cancellationToken)
-    {
-        await using var backend = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var client = context.Response.BodyWriter;
-        var unflushed = true; // the response headers
-        var unflushedBytes = 0;
-        while (true)
-        {
-            var available = backend.ReadAsync(Memory<byte>.Empty, cancellationToken);
-            if (unflushed && (!available.IsCompleted || unflushedBytes >= FlushThreshold))
-            {
-                var flushed = await client.FlushAsync(cancellationToken);
-                unflushed = false;
-                unflushedBytes = 0;
-                if (flushed.IsCompleted || flushed.IsCanceled)
-                {
-                    await available;
-                    return;
-                }
-            }
-            await available;
-            var read = await backend.ReadAsync(client.GetMemory(), cancellationToken);
-            if (read == 0) return;
-            client.Advance(read);
-            unflushed = true;
-            unflushedBytes += read;
-        }
     }
 
     /// <summary>Step 7: the failure as a gRPC status, in a Trailers-Only response or in the trailers of a started one.</summary>
