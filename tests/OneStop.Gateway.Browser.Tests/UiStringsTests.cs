@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using OneStop.Gateway.Web.Text;
 
@@ -22,6 +23,28 @@ public sealed partial class UiStringsTests
             Assert.Matches(@"\p{IsArabic}", e.Value.Ar);
             Assert.Matches(@"\p{IsCyrillic}", e.Value.Uk);
         });
+    }
+
+    [Theory]
+    [InlineData("de", "de", "Deutsch")]
+    [InlineData("ar", "en", "Arabic")]
+    [InlineData("pl", "de", "Polnisch")]
+    [InlineData("pl", "en", "Polish")]
+    [InlineData("pl", "ar", "البولندية")]
+    [InlineData("ro", "uk", "румунська")]
+    [InlineData("xx-nowhere", "de", "xx-nowhere")]
+    public void A_language_is_named_in_the_page_language_also_beyond_the_table(string code, string pageLanguage, string expected)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(pageLanguage); // as request localization sets it
+            Assert.Equal(expected, new UiText().LanguageName(code));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [GeneratedRegex(@"\{\d+\}")]

@@ -17,6 +17,24 @@ public sealed class UiText
     /// <summary>A key that may not exist (e.g. "type.&lt;id&gt;"): its text, else <paramref name="fallback"/>.</summary>
     public string Or(string key, string fallback) => UiStrings.Table.ContainsKey(key) ? this[key] : fallback;
 
+    /// <summary>
+    /// A language's name (ISO 639 code, as the directory lists it) in the current language: the table's own name for
+    /// the common ones, else the platform's (ICU) name in the request's UI culture, so a service offered in Polish
+    /// reads "Polnisch" rather than "pl"; an unknown code stays as it is.
+    /// </summary>
+    public string LanguageName(string code)
+    {
+        if (UiStrings.Table.ContainsKey("lang." + code)) return this["lang." + code];
+        try
+        {
+            return CultureInfo.GetCultureInfo(code, predefinedOnly: true).DisplayName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
     /// <summary>Joins list items with the language's comma (Arabic has its own: "،").</summary>
     public string List(IEnumerable<string> items) => string.Join(Languages.Current == "ar" ? "، " : ", ", items);
 
