@@ -15,17 +15,25 @@ namespace OneStop.Gateway.Tests;
 /// serve the seeded demo, an outside client with a token from `./onestop token` searches the directory and finds
 /// joint slots, and a SIGTERM, repeated while the suite stops, still stops every process it started.
 /// </summary>
+[Collection(UpCollection.Name)]
 public sealed class UpCommandTests
 {
-    [Fact]
-    public async Task Up_serves_the_demo_through_the_gateway_and_a_repeated_SIGTERM_stops_every_process()
+    /// <param name="cache">Debian's redis-server, and Microsoft Garnet (the embedded default where Redis is not installed).</param>
+    [Theory]
+    [InlineData("redis", "starting redis-server on 127.0.0.1:")]
+    [InlineData("garnet", "starting Garnet on 127.0.0.1:")]
+    public async Task Up_serves_the_demo_through_the_gateway_and_a_repeated_SIGTERM_stops_every_process(string cache, string cacheStarted)
     {
-        await using var up = UpScript.Start();
+        await using var up = UpScript.Start(cache);
         await up.WaitForLineAsync("OneStop is up", TimeSpan.FromMinutes(4));
         var started = up.Descendants();
         up.KillOnDispose(started);
-        Assert.Contains(started, p => p.Command == "redis-server");
+        Assert.Contains(cacheStarted, up.Output, StringComparison.Ordinal);
         Assert.True(started.Count(p => p.Command == "dotnet") >= 3, "directory, appointments and the gateway run as dotnet processes");
+        // The addresses it prints are the moved ones, and the demo logins are there.
+        Assert.Contains($"http://127.0.0.1:{up.Port(8081)}", up.Output, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{up.Port(8080)}", up.Output, StringComparison.Ordinal);
+        Assert.Contains("frontdesk@onestop.local", up.Output, StringComparison.Ordinal);
 
         var token = (await BoundedProcess.RunAsync("bash", [Path.Combine(RepoPaths.RepoRoot, "onestop"), "token", "--role", "frontdesk", "--org", "org-ip-lippe"],
             RepoPaths.RepoRoot, TimeSpan.FromMinutes(2))).Trim();
@@ -64,9 +72,9 @@ public sealed class UpCommandTests
         }
 
         // A second SIGTERM while the suite stops (a supervisor and `timeout` both sending one) must not cut the stop short.
-        await up.SendSigtermAsync();
+        up.SendSigterm();
         await up.WaitForLineAsync("stopping", TimeSpan.FromSeconds(10));
-        await up.SendSigtermAsync();
+        up.SendSigterm();
         var exit = await up.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, exit);
@@ -74,4 +82,11 @@ public sealed class UpCommandTests
         Assert.DoesNotContain(started, p => p.IsAlive);
         Assert.Empty(up.PortsStillOpen());
     }
+}
+
+/// <summary>`./onestop up` starts five processes and seeds two databases: not alongside the other gateway tests on two cores.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class UpCollection
+{
+    public const string Name = "./onestop up";
 }

@@ -6,9 +6,10 @@ namespace OneStop.Gateway.Tests.Support;
 /// A process named by its id and its start time (field 22 of /proc/PID/stat), so that an id reused by a later
 /// process is never mistaken for it.
 /// </summary>
-public sealed record LinuxProcess(int Id, ulong StartTime, string Command)
+public sealed record LinuxProcess(int Id, ulong StartTime, string Command, char State = 'R')
 {
-    public bool IsAlive => Read(Id) is { } now && now.StartTime == StartTime;
+    /// <summary>Still running: the same process (same start time), and not a zombie waiting to be reaped.</summary>
+    public bool IsAlive => Read(Id) is { } now && now.StartTime == StartTime && now.State != 'Z';
 
     public void Kill()
     {
@@ -50,7 +51,8 @@ public sealed record LinuxProcess(int Id, ulong StartTime, string Command)
         var close = stat.LastIndexOf(')');
         var command = stat[(stat.IndexOf('(') + 1)..close];
         var fields = stat[(close + 2)..].Split(' ');
-        // fields[0] is field 3 (state): ppid is field 4, starttime field 22.
-        return (new LinuxProcess(id, ulong.Parse(fields[19], CultureInfo.InvariantCulture), command), int.Parse(fields[1], CultureInfo.InvariantCulture));
+        // fields[0] is field 3 (state), fields[1] field 4 (ppid), fields[19] field 22 (starttime).
+        return (new LinuxProcess(id, ulong.Parse(fields[19], CultureInfo.InvariantCulture), command, fields[0][0]),
+            int.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 }

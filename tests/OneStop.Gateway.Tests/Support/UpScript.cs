@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using OneStop.Grpc.Tests.Interop;
-using OneStop.TestSupport;
 
 namespace OneStop.Gateway.Tests.Support;
 
@@ -38,7 +38,8 @@ public sealed class UpScript : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static UpScript Start()
+    /// <summary>Starts `./onestop up` with <paramref name="cache"/> ("redis" or "garnet") as ONESTOP_CACHE.</summary>
+    public static UpScript Start(string cache)
     {
         var offset = FreeOffset();
         var data = Path.Combine(Path.GetTempPath(), "onestop-up-test", Guid.NewGuid().ToString("N"));
@@ -53,6 +54,7 @@ public sealed class UpScript : IAsyncDisposable
         start.ArgumentList.Add("up");
         start.Environment["ONESTOP_PORT_OFFSET"] = offset.ToString(CultureInfo.InvariantCulture);
         start.Environment["ONESTOP_DATA_DIR"] = data;
+        start.Environment["ONESTOP_CACHE"] = cache;
         // Under `./onestop test` the Release build is current (it was built just before); in any other configuration
         // `up` builds Release itself, as it does for a user.
         if (BuildConfiguration == "Release") start.Environment["ONESTOP_SKIP_BUILD"] = "1";
@@ -78,8 +80,16 @@ public sealed class UpScript : IAsyncDisposable
         }
     }
 
-    public Task SendSigtermAsync() =>
-        BoundedProcess.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)], RepoPaths.RepoRoot, TimeSpan.FromSeconds(10));
+    /// <summary>SIGTERM to the script, as a supervisor or `kill` sends it (straight through libc: no kill(1) needed).</summary>
+    public void SendSigterm()
+    {
+        if (Kill(_process.Id, Sigterm) != 0) throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    private const int Sigterm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <summary>
     /// The script's exit code, once it has exited within <paramref name="limit"/> (polled every 100 ms: waiting for
@@ -109,19 +119,25 @@ public sealed class UpScript : IAsyncDisposable
     {
         // A failed test may leave the suite running: the script's own stop first, then the hard way for what is left
         // (a process whose parent script died is no longer in its tree, hence the list taken while it ran).
-        if (!_process.HasExited)
+        try
         {
-            _leftovers.AddRange(Descendants());
-            try { await SendSigtermAsync(); } catch (InvalidOperationException) { /* exited meanwhile */ }
-            var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            while (!_process.HasExited && DateTime.UtcNow < giveUp) await Task.Delay(100);
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            if (!_process.HasExited)
+            {
+                _leftovers.AddRange(Descendants());
+                try { SendSigterm(); } catch (InvalidOperationException) { /* exited meanwhile */ }
+                var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+                while (!_process.HasExited && DateTime.UtcNow < giveUp) await Task.Delay(100);
+                if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            }
         }
-        foreach (var leftover in _leftovers) leftover.Kill();
-        _process.Dispose();
-        try { System.IO.Directory.Delete(_dataDirectory, recursive: true); }
-        catch (IOException) { /* best effort */ }
-        catch (UnauthorizedAccessException) { /* best effort */ }
+        finally
+        {
+            foreach (var leftover in _leftovers) leftover.Kill();
+            _process.Dispose();
+            try { System.IO.Directory.Delete(_dataDirectory, recursive: true); }
+            catch (IOException) { /* best effort */ }
+            catch (UnauthorizedAccessException) { /* best effort */ }
+        }
     }
 
     private void Append(string? line)
