@@ -135,4 +135,55 @@ public sealed partial class FrontDeskTests(WebFrontSuite suite)
         Assert.Equal(0, await page.Locator("#client-id").CountAsync());
         await page.Context.CloseAsync();
     }
+
+    [Fact(Timeout = 180_000)]
+    public async Task An_interpreter_language_and_room_needs_shape_the_joint_slots()
+    {
+        var page = await suite.NewPageAsync();
+        await Staff.SignInAsync(page);
+        await page.WaitForURLAsync("**/staff/need");
+
+        // Welcome Center counselling with an Arabic interpreter in a wheelchair-accessible room for five people.
+        var slots = await SlotTextsAsync(page, interpreter: "ar", wheelchair: true, capacity: 5);
+        Assert.NotNull(slots);
+        Assert.NotEmpty(slots);
+        Assert.All(slots, slot =>
+        {
+            Assert.Contains("Beratung (", slot, StringComparison.Ordinal);
+            Assert.Contains("Dolmetschen (", slot, StringComparison.Ordinal);
+            Assert.Contains("Raum (", slot, StringComparison.Ordinal);
+        });
+        await WebFrontSuite.ScreenshotAsync(page, "frontdesk-need-interpreter-room");
+
+        // The same need without them: counselling alone.
+        slots = await SlotTextsAsync(page, interpreter: "", wheelchair: false, capacity: 0);
+        Assert.NotNull(slots);
+        Assert.NotEmpty(slots);
+        Assert.All(slots, slot => Assert.DoesNotContain("Dolmetschen (", slot, StringComparison.Ordinal));
+
+        // No room of the demo county holds seven people: the page says which part of the need to change.
+        Assert.Null(await SlotTextsAsync(page, interpreter: "ar", wheelchair: true, capacity: 7));
+        Assert.Equal("Kein Raum erfüllt diese Anforderungen. Ändern Sie Plätze oder Barrierefreiheit.", await page.Locator("[role=alert]").InnerTextAsync());
+        // The Welcome Center's counsellors cover Arbeit and Aufenthalt, not Wohnen.
+        Assert.Null(await SlotTextsAsync(page, interpreter: "", wheelchair: false, capacity: 0, topic: "5"));
+        Assert.Equal("Eine gewählte Stelle hat niemanden für dieses Thema. Ändern Sie Stelle oder Thema.", await page.Locator("[role=alert]").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The slots the need page finds for the Welcome Center on <paramref name="topic"/>, or null when it shows an error instead.</summary>
+    private static async Task<IReadOnlyList<string>?> SlotTextsAsync(IPage page, string interpreter, bool wheelchair, int capacity, string topic = "1")
+    {
+        await page.GotoAsync("/staff/need");
+        await page.Locator("#client-id").FillAsync("C-NEEDS-" + Guid.NewGuid().ToString("N")[..8]);
+        await page.Locator("#type").SelectOptionAsync("type-welcome-erstberatung"); // its duration; the pool below is the need
+        await page.Locator("#agency-0").SelectOptionAsync("org-wc-lippe");
+        await page.Locator("#topic-0").SelectOptionAsync(topic); // 1 = Arbeit
+        await page.Locator("#interpreter").SelectOptionAsync(interpreter);
+        await page.Locator("#wheelchair").SetCheckedAsync(wheelchair);
+        await page.Locator("#capacity").FillAsync(capacity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator(".need-form button[type=submit]").ClickAsync();
+        var answer = page.Locator("#slots-heading, main [role=alert]").First;
+        await answer.WaitForAsync();
+        return await answer.GetAttributeAsync("role") == "alert" ? null : await page.Locator(".slots .slot").AllInnerTextsAsync();
+    }
 }

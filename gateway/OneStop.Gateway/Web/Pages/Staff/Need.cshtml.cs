@@ -57,10 +57,28 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
             var found = await clients.Appointments.FindJointSlotsAsync(request, tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
             Slots = await SlotView.BuildAsync(found.Slots, lookups, text, ct);
         }
+        catch (RpcException e) when (UnfillableNeed(e) is { } key)
+        {
+            Problems.Add(text[key]);
+        }
         catch (RpcException e)
         {
             Problems.Add(FriendlyErrors.Describe(e, text, logger));
         }
+    }
+
+    /// <summary>
+    /// A need no resource of the region can fill at all: the service answers FAILED_PRECONDITION with the field first
+    /// in its message (docs/appointments.md), so the page can say which part of the need to change.
+    /// </summary>
+    private static string? UnfillableNeed(RpcException e)
+    {
+        if (e.StatusCode != global::Grpc.Core.StatusCode.FailedPrecondition) return null;
+        var detail = e.Status.Detail;
+        if (detail.StartsWith("room_needs:", StringComparison.Ordinal)) return "need.noRoom";
+        if (detail.StartsWith("interpreter_language:", StringComparison.Ordinal)) return "need.noInterpreter";
+        if (detail.StartsWith("pools[", StringComparison.Ordinal)) return "need.noCounsellor";
+        return null;
     }
 
     private FindJointSlotsRequest? BuildRequest()
