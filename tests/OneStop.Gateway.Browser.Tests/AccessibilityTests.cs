@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace OneStop.Gateway.Browser.Tests;
 
 /// <summary>
-/// Contrast, labels and names (<see cref="PageAudit"/>) on every kind of page of the web front, public and staff,
+/// Contrast, labels, names and visible focus (<see cref="PageAudit"/>) on every kind of page of the web front, public and staff,
 /// in German and in Arabic (right to left), including error and result states.
 /// </summary>
 [Collection(WebFrontCollection.Name)]
@@ -66,13 +66,15 @@ public sealed class AccessibilityTests(WebFrontSuite suite)
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task The_audit_finds_low_contrast_a_missing_label_and_a_nameless_button()
+    public async Task The_audit_finds_low_contrast_a_missing_label_a_nameless_button_and_a_hidden_focus()
     {
         // The audit itself must be able to fail: a page with each defect once.
         var page = await suite.NewPageAsync();
         await page.SetContentAsync("""
-            <html lang="de"><body style="background:#fff">
+            <html lang="de"><head><style>input:focus, button:focus { outline: 3px solid #000 } .plain:focus { outline: none }</style></head>
+            <body style="background:#fff">
               <h1>Probe</h1>
+              <a href="#top" class="plain">a link without a focus ring</a>
               <p style="color:#999">light grey on white</p>
               <div style="background:#00476b"><p style="color:#003350">dark blue on brand blue</p></div>
               <input id="unlabelled" style="border:2px solid #ddd">
@@ -87,7 +89,8 @@ public sealed class AccessibilityTests(WebFrontSuite suite)
         Assert.Contains(failures, f => f == "no label: input#unlabelled");
         Assert.Contains(failures, f => f.StartsWith("border input#unlabelled", StringComparison.Ordinal));
         Assert.Contains(failures, f => f == "no name: button");
-        Assert.Equal(5, failures.Length);
+        Assert.Contains(failures, f => f == "no visible focus: a.plain");
+        Assert.Equal(6, failures.Length);
         await page.Context.CloseAsync();
     }
 }

@@ -7,7 +7,8 @@ namespace OneStop.Gateway.Browser.Tests;
 /// <list type="bullet">
 /// <item>text contrast (1.4.3, AA): 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold);</item>
 /// <item>contrast of form controls against their surroundings, by their border or their own fill (1.4.11): 3:1;</item>
-/// <item>every form control has a label, every button a name (1.3.1, 4.1.2); the page has a language and one h1.</item>
+/// <item>every form control has a label, every button a name (1.3.1, 4.1.2); the page has a language and one h1;</item>
+/// <item>every link, button and form control shows an outline of at least 2 px when focused (2.4.7).</item>
 /// </list>
 /// Colours are composed over the opaque ancestor behind them (the page has no background images).
 /// </summary>
@@ -63,6 +64,15 @@ internal static class PageAudit
           }
           for (const el of document.querySelectorAll('button, a[href]')) {
             if (!el.textContent.trim() && !el.getAttribute('aria-label')) failures.push(`no name: ${describe(el)}`);
+          }
+          // A visible focus (2.4.7): focused from script, so the rule reads the :focus style the stylesheet gives.
+          for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')) {
+            if (!shown(el) && !el.matches('.skip-link')) continue;
+            el.focus({ preventScroll: true });
+            if (document.activeElement !== el) continue;
+            const s = getComputedStyle(el);
+            if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) failures.push(`no visible focus: ${describe(el)}`);
+            el.blur();
           }
           if (!document.documentElement.lang) failures.push('no lang on html');
           const headings = document.querySelectorAll('h1').length;
