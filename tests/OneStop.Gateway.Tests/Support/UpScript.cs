@@ -73,7 +73,7 @@ public sealed class UpScript : IAsyncDisposable
         var giveUp = DateTime.UtcNow + limit;
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            // Messages built only on failure: ExitCode and Output are not to be read while it runs.
+            // Messages built only on failure: ExitCode throws while the script runs.
             if (_process.HasExited) Assert.Fail($"./onestop up exited ({_process.ExitCode}) before printing \"{text}\":\n{Output}");
             if (DateTime.UtcNow >= giveUp) Assert.Fail($"./onestop up did not print \"{text}\" within {limit.TotalSeconds:0} s:\n{Output}");
             await Task.Delay(50);
