@@ -43,7 +43,7 @@ public static class DevelopmentTokenCommand
         if (unknown.Length > 0) return Fail(error, $"unknown role {string.Join(", ", unknown)}");
 
         var token = DevelopmentTokens.Create(subject ?? $"dev-{(roles.Count > 0 ? roles[0] : "scope")}", organization, region, roles,
-            TimeSpan.FromHours(hours), extraClaims: scope is null ? null : new Dictionary<string, object> { ["scope"] = scope });
+            TimeSpan.FromHours(hours), extraClaims: scope is null ? null : new Dictionary<string, object> { [OneStopClaimTypes.Scope] = scope });
         output.WriteLine(token);
         return 0;
     }

@@ -18,9 +18,7 @@ public sealed record CallerIdentity(string Subject, string OrganizationId, strin
     {
         if (user?.Identity?.IsAuthenticated != true) return null;
         var roles = user.FindAll(OneStopClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        var scopes = user.FindAll(c => c.Type is OneStopClaimTypes.Scope or OneStopClaimTypes.EntraScope)
-            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .ToHashSet(StringComparer.Ordinal);
+        var scopes = ScopesOf(user).ToHashSet(StringComparer.Ordinal);
         return new CallerIdentity(
             user.FindFirst(OneStopClaimTypes.Subject)?.Value ?? "",
             user.FindFirst(OneStopClaimTypes.Organization)?.Value ?? "",
@@ -28,6 +26,14 @@ public sealed record CallerIdentity(string Subject, string OrganizationId, strin
             roles)
         { Scopes = scopes };
     }
+
+    /// <summary>
+    /// The OAuth scopes of <paramref name="user"/>: each <c>scope</c> claim is one space-separated list (RFC 8693),
+    /// and Entra ID sends the same list as <c>scp</c>. The services' callers and the gateway's edge policies read them here.
+    /// </summary>
+    public static IEnumerable<string> ScopesOf(ClaimsPrincipal user) =>
+        user.FindAll(c => c.Type is OneStopClaimTypes.Scope or OneStopClaimTypes.EntraScope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     public bool IsInRole(string role) => Roles.Contains(role);
 

@@ -46,9 +46,7 @@ public static class EdgePolicies
         user.HasClaim(OneStopClaimTypes.Role, wanted)
         // Entra ID puts app roles in "roles"; Keycloak needs a mapper to a flat "role" or "roles" claim.
         || user.HasClaim("roles", wanted)
-        // OAuth scopes: "scope" is one space-separated string (RFC 8693); Entra ID sends "scp", same format.
-        || user.FindAll(c => c.Type is "scope" or "scp")
-            .Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(wanted, StringComparer.Ordinal));
+        || CallerIdentity.ScopesOf(user).Contains(wanted, StringComparer.Ordinal);
 
     private static string[] Split(string names) =>
         names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
