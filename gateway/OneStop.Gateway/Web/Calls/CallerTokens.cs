@@ -46,20 +46,19 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
     /// <c>public_booking</c> and nothing else.
     /// </summary>
     public Metadata ForPublicBooking() =>
-        Bearer(PublicSubject, organizationId: "", options.Value.RegionAgs, [],
-            new Dictionary<string, object> { [OneStopClaimTypes.Scope] = OneStopScopes.PublicBooking });
+        Bearer(PublicSubject, organizationId: "", options.Value.RegionAgs, [], scope: OneStopScopes.PublicBooking);
 
-    private Metadata Bearer(string subject, string organizationId, string regionAgs, IEnumerable<string> roles,
-        IReadOnlyDictionary<string, object>? extraClaims = null)
+    /// <summary>The token's claims are exactly the arguments, so they are also the key it is remembered by.</summary>
+    private Metadata Bearer(string subject, string organizationId, string regionAgs, IEnumerable<string> roles, string scope = "")
     {
         var rolesInOrder = roles.Order(StringComparer.Ordinal).ToArray();
-        var scope = extraClaims is not null && extraClaims.TryGetValue(OneStopClaimTypes.Scope, out var s) ? s.ToString() : "";
         var key = string.Join('\n', subject, organizationId, regionAgs, string.Join(',', rolesInOrder), scope);
         var now = DateTime.UtcNow;
         if (!_minted.TryGetValue(key, out var minted) || now >= minted.RenewAfter)
         {
             var (issuer, credentials) = _signing.Value;
             var lifetime = options.Value.TokenLifetime;
+            var extraClaims = scope.Length > 0 ? new Dictionary<string, object> { [OneStopClaimTypes.Scope] = scope } : null;
             minted = (DevelopmentTokens.Create(subject, organizationId, regionAgs, rolesInOrder, credentials, lifetime, issuer, auth.Value.Audience,
                 extraClaims), now + lifetime / 2);
             if (_minted.Count >= MaxRememberedTokens) _minted.Clear();
