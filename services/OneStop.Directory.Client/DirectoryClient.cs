@@ -28,13 +28,16 @@ public sealed class DirectoryClient : IDisposable
     private readonly Task _initialization;
     private readonly TimeSpan _recheckInterval;
 
-    public DirectoryClient(IRedisStore redis, DirectoryClientOptions options, ILogger<DirectoryClient>? logger = null)
+    /// <param name="directory">The Directory service's client, made by the gRPC client factory (<c>AddDirectoryClient</c>).</param>
+    public DirectoryClient(IRedisStore redis, DirectoryService.DirectoryServiceClient directory, DirectoryClientOptions options,
+        ILogger<DirectoryClient>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(options);
         _redis = redis;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _directory = new DirectoryGrpcSource(options);
+        _directory = new DirectoryGrpcSource(directory, options);
         _recheckInterval = options.ReadModelRecheckInterval;
         var clock = new CacheClock(options.TimeProvider, options.Ttl, options.StaleWhileRevalidate);
         var shutdown = _shutdown.Token;
@@ -93,7 +96,6 @@ public sealed class DirectoryClient : IDisposable
         _redis.Disconnected -= OnDisconnected;
         _redis.Reconnected -= OnReconnected;
         _shutdown.Cancel();
-        _directory.Dispose();
         _shutdown.Dispose();
     }
 

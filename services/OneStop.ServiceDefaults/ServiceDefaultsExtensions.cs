@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OneStop.ServiceDefaults;
 using OneStop.ServiceDefaults.Data;
@@ -64,7 +65,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ServiceInfo(serviceName));
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
-        builder.Services.AddGrpcHealthChecks();
+        // "self": a live process is SERVING even before it registers checks of its own (grpc-dotnet answers UNKNOWN
+        // for a server without any check); databases and the cache add theirs.
+        builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
         builder.AddOneStopAuthentication();
         return builder;

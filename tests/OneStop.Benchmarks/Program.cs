@@ -1,11 +1,10 @@
 using BenchmarkDotNet.Running;
 using OneStop.Benchmarks.Directory;
-using OneStop.Benchmarks.ServerCall;
 using OneStop.Benchmarks.Servers;
 
 // One exe, several jobs. `raw-kestrel --port N` serves the hand-written EmptyCall endpoint that run-h2load.sh uses
-// as the throughput ceiling; `grpc-minimal --port N` serves EmptyCall through OneStop.Grpc with no interop rules;
-// `alloc-profile [calls]` shows which types a server call allocates; `redis-latency [lookups]` and
+// as the throughput ceiling; `grpc-minimal --port N` serves EmptyCall on bare grpc-dotnet (`AddGrpc()`, nothing else);
+// `redis-latency [lookups]` and
 // `search-latency [rounds]` print directory latency percentiles (docs/benchmarks.md, Directory); anything else goes to BenchmarkDotNet
 // (e.g. `--filter '*'`).
 switch (args.FirstOrDefault())
@@ -15,9 +14,6 @@ switch (args.FirstOrDefault())
         return;
     case "grpc-minimal":
         await MinimalGrpcServer.RunAsync(args[1..]).ConfigureAwait(false);
-        return;
-    case "alloc-profile":
-        await AllocationProfileCommand.RunAsync(args[1..]).ConfigureAwait(false);
         return;
     case "redis-latency":
         await RedisLatencyCommand.RunAsync(args[1..]).ConfigureAwait(false);

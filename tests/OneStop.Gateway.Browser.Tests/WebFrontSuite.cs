@@ -33,7 +33,7 @@ public sealed class WebFrontSuite : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
-    public static string RepositoryRoot => OneStop.Grpc.Tests.Interop.RepoPaths.RepoRoot;
+    public static string RepositoryRoot => OneStop.Interop.Tests.Interop.RepoPaths.RepoRoot;
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot, "artifacts", "screenshots");
 
     public async Task InitializeAsync()

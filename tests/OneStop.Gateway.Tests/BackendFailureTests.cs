@@ -68,7 +68,7 @@ public sealed class BackendFailureTests
         await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(5));
 
         Assert.True(backend.ReceivedHeaders.TryDequeue(out var headers));
-        Assert.True(OneStop.Grpc.Protocol.GrpcTimeout.TryParse(headers["grpc-timeout"], out var timeout), "headers: " + string.Join(", ", headers.Select(h => h.Key + "=" + h.Value)));
+        Assert.True(OneStop.Gateway.Forwarding.Protocol.GrpcTimeout.TryParse(headers["grpc-timeout"], out var timeout), "headers: " + string.Join(", ", headers.Select(h => h.Key + "=" + h.Value)));
         Assert.InRange(timeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5));
     }
 

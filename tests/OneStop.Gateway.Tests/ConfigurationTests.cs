@@ -80,7 +80,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void The_shipped_appsettings_are_valid()
     {
-        var path = Path.Combine(OneStop.Grpc.Tests.Interop.RepoPaths.RepoRoot, "gateway", "OneStop.Gateway", "appsettings.json");
+        var path = Path.Combine(OneStop.Interop.Tests.Interop.RepoPaths.RepoRoot, "gateway", "OneStop.Gateway", "appsettings.json");
         var configuration = new ConfigurationBuilder().AddJsonFile(path).Build();
         var config = new ProxyConfig();
         ConfigurationBinder.Bind(configuration.GetSection(ProxyConfig.SectionName), config);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using OneStop.Gateway.Tests.Support;
 using OneStop.Grpc.InteropServer;
-using OneStop.Grpc.Tests.Interop;
+using OneStop.Interop.Tests.Interop;
 
 namespace OneStop.Gateway.Tests;
 

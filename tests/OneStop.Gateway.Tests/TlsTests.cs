@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Grpc.Net.Client;
 using Grpc.Testing;
 using OneStop.Gateway.Tests.Support;
-using OneStop.Grpc.Tests.TestSupport;
+using OneStop.Interop.Tests.TestSupport;
 
 namespace OneStop.Gateway.Tests;
 

@@ -5,7 +5,7 @@ using Grpc.Net.Client;
 using OneStop.Appointments.V1;
 using OneStop.Directory.V1;
 using OneStop.Gateway.Tests.Support;
-using OneStop.Grpc.Tests.Interop;
+using OneStop.Interop.Tests.Interop;
 using OneStop.TestSupport;
 
 namespace OneStop.Gateway.Tests;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -20,9 +21,9 @@ public static class Extensions
         // Interop clients ask for gzip per call; the server only needs to be able to read and write it (the defaults).
         builder.Services.AddGrpc();
 
-        // Like every OneStop service: grpc.health.v1 (no checks registered, so the server reports SERVING)
-        // and server reflection, so tools such as grpcurl can list and call TestService.
-        builder.Services.AddGrpcHealthChecks();
+        // Like every OneStop service: grpc.health.v1 with a "self" check (grpc-dotnet answers UNKNOWN for a server
+        // without any check) and server reflection, so tools such as grpcurl can list and call TestService.
+        builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
         return builder;
     }

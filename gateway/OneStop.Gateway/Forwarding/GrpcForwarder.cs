@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 using OneStop.Gateway.Forwarding.Edge;
-using OneStop.Grpc.Protocol;
+using OneStop.Gateway.Forwarding.Protocol;
 using Polly;
 using Polly.Retry;
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OneStop.Appointments.V1;
 using OneStop.Gateway.Forwarding.Edge;
 using OneStop.Gateway.Web.Calls;
 using OneStop.Gateway.Web.SignIn;
@@ -98,6 +99,9 @@ public static class WebFrontExtensions
             .RequireRole(DemoUsers.StaffRoles));
 
         services.AddDirectoryClient();
+        services.AddGrpcClient<AppointmentsService.AppointmentsServiceClient>(o => o.Address = new Uri(
+                builder.Configuration[ServiceClients.AppointmentsAddressKey] is { Length: > 0 } address ? address : ServiceClients.DefaultAppointmentsAddress))
+            .AddDefaultDeadline(ServiceClients.DefaultDeadline);
         services.AddSingleton<ServiceClients>();
         services.AddSingleton<CallerTokens>();
         services.AddSingleton<UiText>();

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Net.Client;
 using OneStop.Directory.V1;
 using Polly;
 using Polly.Retry;
@@ -11,16 +10,18 @@ namespace OneStop.Directory.Client.Caching;
 /// The last step of the read path: the Directory service itself. Used when Redis is down, lacks the key, or is known
 /// to be outdated. Reads are idempotent, so UNAVAILABLE and attempt timeouts are retried.
 /// </summary>
-internal sealed class DirectoryGrpcSource : IDisposable
+/// <remarks>
+/// Polly rather than grpc-dotnet's retry policy: that one has no per-attempt timeout, and an attempt against a
+/// directory that hangs must give way to the next one.
+/// </remarks>
+internal sealed class DirectoryGrpcSource
 {
-    private readonly GrpcChannel _channel;
     private readonly DirectoryService.DirectoryServiceClient _client;
     private readonly ResiliencePipeline _pipeline;
 
-    public DirectoryGrpcSource(DirectoryClientOptions options)
+    public DirectoryGrpcSource(DirectoryService.DirectoryServiceClient client, DirectoryClientOptions options)
     {
-        _channel = GrpcChannel.ForAddress(options.DirectoryAddress);
-        _client = new DirectoryService.DirectoryServiceClient(_channel);
+        _client = client;
         // Real time on purpose: DirectoryClientOptions.TimeProvider drives cache freshness only, and a test clock
         // that never moves must not stall retries.
         _pipeline = new ResiliencePipelineBuilder()
@@ -50,8 +51,6 @@ internal sealed class DirectoryGrpcSource : IDisposable
     public Task<Location?> GetLocationAsync(string id, CancellationToken cancellationToken) =>
         CallAsync(static (client, id, ct) => client.GetLocationAsync(new GetLocationRequest { Id = id }, cancellationToken: ct).ResponseAsync,
             id, cancellationToken);
-
-    public void Dispose() => _channel.Dispose();
 
     private async Task<T?> CallAsync<T>(Func<DirectoryService.DirectoryServiceClient, string, CancellationToken, Task<T>> call,
         string id, CancellationToken cancellationToken) where T : class

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.Directory.Client;
+using OneStop.Directory.V1;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,15 +19,19 @@ public static class DirectoryClientServiceCollectionExtensions
     public const string RedisConfigurationKey = "OneStop:Redis";
 
     /// <summary>
-    /// Adds <see cref="DirectoryClient"/> (singleton), the <see cref="IRedisStore"/> it reads (singleton, unless one is
+    /// Adds <see cref="DirectoryClient"/> (singleton), the Directory service's gRPC client (client factory, also
+    /// injectable by itself for calls the read path does not cache), the <see cref="IRedisStore"/> it reads (singleton, unless one is
     /// registered already) and the "directory-cache" health check. Options come from "OneStop:Directory" and
     /// "OneStop:Redis", then <paramref name="configure"/>.
     /// </summary>
     public static IServiceCollection AddDirectoryClient(this IServiceCollection services, Action<DirectoryClientOptions>? configure = null)
     {
         AddShared(services, configure);
+        services.AddGrpcClient<DirectoryService.DirectoryServiceClient>((sp, client) =>
+            client.Address = new Uri(sp.GetRequiredService<IOptions<DirectoryClientOptions>>().Value.DirectoryAddress));
         services.TryAddSingleton(sp => new DirectoryClient(
             sp.GetRequiredService<IRedisStore>(),
+            sp.GetRequiredService<DirectoryService.DirectoryServiceClient>(),
             sp.GetRequiredService<IOptions<DirectoryClientOptions>>().Value,
             sp.GetService<ILogger<DirectoryClient>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DirectoryClientStartup>());

@@ -1,3 +1,5 @@
+using OneStop.Directory.V1;
+using Grpc.Net.Client;
 using OneStop.Directory.Client;
 using OneStop.Directory.Data.Seed;
 
@@ -43,7 +45,8 @@ internal sealed class DirectoryClientRig : IDisposable
     {
         var options = new DirectoryClientOptions { DirectoryAddress = "http://127.0.0.1:9", Redis = _redis.Configuration };
         configure?.Invoke(options);
-        var client = Own(new DirectoryClient(store, options));
+        var channel = Own(GrpcChannel.ForAddress(options.DirectoryAddress));
+        var client = Own(new DirectoryClient(store, new DirectoryService.DirectoryServiceClient(channel), options));
         await client.InitializeAsync().ConfigureAwait(false);
         for (var i = 0; i < 200 && !client.IsReadModelCurrent; i++) await Task.Delay(50).ConfigureAwait(false);
         if (!client.IsReadModelCurrent) throw new InvalidOperationException("The client does not trust the read model");

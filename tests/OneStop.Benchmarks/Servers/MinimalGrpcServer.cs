@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using OneStop.Benchmarks.ServerCall;
 
 namespace OneStop.Benchmarks.Servers;
 
 /// <summary>
-/// `grpc-minimal --port N`: OneStop.Grpc serving MinimalTestService (EmptyCall answered with a shared message). Sits
-/// between raw-kestrel and the InteropServer: the runtime's own cost, without the interop rules' per-call work.
+/// `grpc-minimal --port N`: bare grpc-dotnet (<c>AddGrpc()</c> and nothing else) serving MinimalTestService (EmptyCall
+/// answered with a shared message): the baseline that OneStop's hosting (ServiceDefaults) is measured against.
 /// </summary>
 internal static class MinimalGrpcServer
 {

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http.Features;
 namespace OneStop.Benchmarks.Servers;
 
 /// <summary>
-/// A successful grpc.testing.TestService/EmptyCall answered by hand: the same bytes OneStop.Grpc sends (HEADERS
+/// A successful grpc.testing.TestService/EmptyCall answered by hand: the same bytes grpc-dotnet sends (HEADERS
 /// with 200 and application/grpc, DATA 00 00 00 00 00, trailers grpc-status: 0) with no gRPC layer at all. It is
-/// the ceiling for both the h2load run (served by RawKestrelServer) and ServerUnaryCallBenchmarks (the baseline).
+/// the ceiling of the h2load run (served by RawKestrelServer).
 /// </summary>
 internal static class RawEmptyCall
 {

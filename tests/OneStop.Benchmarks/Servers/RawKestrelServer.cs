@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OneStop.Benchmarks.Servers;
 
 /// <summary>
-/// `raw-kestrel --port N`: the throughput ceiling. Only RawEmptyCall, mapped with MapPost like OneStop.Grpc maps its
+/// `raw-kestrel --port N`: the throughput ceiling. Only RawEmptyCall, mapped with MapPost like grpc-dotnet maps its
 /// methods, so endpoint routing is part of both sides and the comparison isolates the gRPC layer.
 /// </summary>
 internal static class RawKestrelServer

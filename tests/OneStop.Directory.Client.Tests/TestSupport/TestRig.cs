@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using OneStop.Directory.V1;
 
 namespace OneStop.Directory.Client.Tests.TestSupport;
@@ -44,7 +45,8 @@ public sealed class TestRig : IAsyncDisposable
             ReadModelRecheckInterval = TimeSpan.FromMilliseconds(500),
         };
         configure?.Invoke(options);
-        var client = Own(new DirectoryClient(store, options));
+        var channel = Own(GrpcChannel.ForAddress(options.DirectoryAddress));
+        var client = Own(new DirectoryClient(store, new DirectoryService.DirectoryServiceClient(channel), options));
         await client.InitializeAsync();
         // The start-up check of the read model is one short-timeout read; on a loaded machine it can miss, and the
         // client then re-checks shortly after. Tests that assert the Redis path need it settled.

@@ -64,7 +64,7 @@ public sealed class ServiceProcess : IDisposable
         // The tests run from tests/X/bin/<configuration>/net10.0: the services were built in the same configuration.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var name = Path.GetFileName(projectDirectory);
-        var dll = Path.Combine(OneStop.Grpc.Tests.Interop.RepoPaths.RepoRoot, projectDirectory, "bin", configuration, "net10.0", name + ".dll");
+        var dll = Path.Combine(OneStop.Interop.Tests.Interop.RepoPaths.RepoRoot, projectDirectory, "bin", configuration, "net10.0", name + ".dll");
         Assert.True(File.Exists(dll), $"{dll} is missing; build the solution first");
         return dll;
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
-using OneStop.Grpc.Tests.Interop;
+using OneStop.Interop.Tests.Interop;
 
 namespace OneStop.Gateway.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
-using OneStop.Grpc.Protocol;
+using OneStop.Gateway.Forwarding.Protocol;
 
 namespace OneStop.Gateway.Forwarding.Edge;
 

@@ -79,9 +79,13 @@ public sealed class ActiveHealthChecker(ProxyStateProvider state, ForwarderHttpC
         if (healthy) destination.ClearPassiveFailure();
     }
 
-    /// <summary>One channel per address over the forwarder's shared handler (the probe reuses its connections).</summary>
+    /// <summary>
+    /// One channel per address over the forwarder's shared handler (the probe reuses its connections). Passed as an
+    /// HttpClient, not as HttpHandler: grpc-dotnet would set up a SocketsHttpHandler given to it for its own
+    /// connection management, and the forwarder's handler is already in use.
+    /// </summary>
     private GrpcChannel ChannelFor(Uri address) => _channels.GetOrAdd(address, a =>
-        GrpcChannel.ForAddress(a, new GrpcChannelOptions { HttpHandler = client.Handler, DisposeHttpClient = false }));
+        GrpcChannel.ForAddress(a, new GrpcChannelOptions { HttpClient = new HttpClient(client.Handler, disposeHandler: false), DisposeHttpClient = true }));
 
     public override void Dispose()
     {
