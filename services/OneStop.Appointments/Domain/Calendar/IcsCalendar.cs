@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OneStop.Appointments.V1;
+using OneStop.ServiceDefaults.Time;
 
 namespace OneStop.Appointments.Domain;
 
@@ -89,12 +90,12 @@ public static class IcsCalendar
 
     private static string DateTimeProperty(string name, DateTimeOffset instant)
     {
-        var local = BerlinClock.ToLocal(instant);
-        if (BerlinClock.IsAmbiguous(local) && BerlinClock.ToUtc(local) != instant)
+        var local = BerlinTime.ToLocal(instant);
+        if (BerlinTime.IsAmbiguous(local) && BerlinTime.ToUtc(local) != instant)
         {
             return $"{name}:{UtcValue(instant)}";
         }
-        return $"{name};TZID={BerlinClock.TimeZoneId}:{local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
+        return $"{name};TZID={BerlinTime.TimeZoneId}:{local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
     }
 
     private static string UtcValue(DateTimeOffset instant) =>
