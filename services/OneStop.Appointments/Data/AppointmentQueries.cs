@@ -31,7 +31,7 @@ public sealed class AppointmentQueries(AppointmentsDbContext db)
         if (request.OrganizationId.Length > 0) query = query.Where(a => a.Participants.Any(p => p.OrganizationId == request.OrganizationId));
         if (day is { } date)
         {
-            var local = BerlinClock.LocalDay(date);
+            var local = UtcInterval.LocalDay(date);
             var from = local.Start.UtcDateTime;
             var to = local.End.UtcDateTime;
             query = query.Where(a => a.Start >= from && a.Start < to);

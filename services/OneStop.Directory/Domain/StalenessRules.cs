@@ -1,4 +1,5 @@
 using OneStop.Directory.V1;
+using OneStop.ServiceDefaults.Time;
 
 namespace OneStop.Directory.Domain;
 
@@ -12,10 +13,6 @@ public static class StalenessRules
     public const string FundingEnded = "funding_ended";
     public const string NoOpeningHours = "no_opening_hours";
 
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
-    public static DateOnly TodayInBerlin(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Berlin).DateTime);
-
     public static IReadOnlyList<string> Reasons(Service service, DateOnly today)
     {
         var reasons = new List<string>();
@@ -27,7 +24,7 @@ public static class StalenessRules
 
     public static StalenessReport Report(IEnumerable<Service> services, DateTimeOffset now)
     {
-        var today = TodayInBerlin(now);
+        var today = BerlinTime.LocalDate(now);
         var report = new StalenessReport { GeneratedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now) };
         foreach (var service in services.OrderBy(s => s.Id, StringComparer.Ordinal))
         {

@@ -36,8 +36,8 @@ public sealed class IcsCalendarTests
         Assert.Contains("DTEND;TZID=Europe/Berlin:20260329T033000", lines);
         Assert.Contains("DTSTAMP:20260320T081500Z", lines);
         Assert.Contains("TZID:Europe/Berlin", lines);
-        Assert.Contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", lines);
-        Assert.Contains("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", lines);
+        Assert.Contains("RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", lines);
+        Assert.Contains("RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", lines);
         Assert.True(lines.IndexOf("BEGIN:VTIMEZONE") < lines.IndexOf("BEGIN:VEVENT"));
     }
 
@@ -56,16 +56,43 @@ public sealed class IcsCalendarTests
         Assert.Contains("DTEND;TZID=Europe/Berlin:20261025T033000", first);
     }
 
+    [Theory]
+    [InlineData("2026-03-29T00:30:00Z", "2026-03-29T01:30:00Z")] // across spring-forward
+    [InlineData("2026-10-24T23:30:00Z", "2026-10-25T01:30:00Z")] // ends at the second 02:30 (written in UTC)
+    [InlineData("2026-10-25T00:30:00Z", "2026-10-25T02:30:00Z")] // starts at the first 02:30
+    [InlineData("2026-12-07T09:00:00Z", "2026-12-07T10:00:00Z")]
+    public void A_calendar_reader_gets_back_the_same_instants(string start, string end)
+    {
+        var from = DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture);
+        var to = DateTimeOffset.Parse(end, System.Globalization.CultureInfo.InvariantCulture);
+
+        var read = Ical.Net.Calendar.Load(IcsCalendar.Write(Booked(from, to, sequence: 4), Stamp));
+
+        var entry = Assert.Single(read!.Events);
+        Assert.Equal(from.UtcDateTime, entry.DtStart!.AsUtc);
+        Assert.Equal(to.UtcDateTime, entry.DtEnd!.AsUtc);
+        Assert.Equal("apt-0001@onestop", entry.Uid);
+        Assert.Equal(4, entry.Sequence);
+    }
+
     [Fact]
     public void The_vtimezone_rules_start_on_dates_their_rrule_produces()
     {
-        // DTSTART of a VTIMEZONE rule must be an occurrence: the last Sundays of March and October 1970.
-        Assert.Equal(DayOfWeek.Sunday, new DateOnly(1970, 3, 29).DayOfWeek);
-        Assert.True(new DateOnly(1970, 3, 29).AddDays(7).Month == 4);
-        Assert.Equal(DayOfWeek.Sunday, new DateOnly(1970, 10, 25).DayOfWeek);
-        Assert.True(new DateOnly(1970, 10, 25).AddDays(7).Month == 11);
-        Assert.Contains("DTSTART:19700329T020000", BerlinTimeZoneComponent.Lines);
-        Assert.Contains("DTSTART:19701025T030000", BerlinTimeZoneComponent.Lines);
+        // DTSTART of a VTIMEZONE rule must be an occurrence: a last Sunday of March (02:00) or October (03:00).
+        var lines = Unfold(IcsCalendar.Write(Booked(Utc(2026, 12, 7, 9), Utc(2026, 12, 7, 10)), Stamp));
+        var zone = lines.SkipWhile(l => l != "BEGIN:VTIMEZONE").TakeWhile(l => l != "END:VTIMEZONE").ToList();
+
+        var starts = zone.Where(l => l.StartsWith("DTSTART:", StringComparison.Ordinal))
+            .Select(l => DateTime.ParseExact(l["DTSTART:".Length..], "yyyyMMdd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(2, starts.Count);
+        Assert.All(starts, start =>
+        {
+            Assert.Equal(DayOfWeek.Sunday, start.DayOfWeek);
+            Assert.NotEqual(start.Month, start.AddDays(7).Month);
+            Assert.Equal(start.Month == 3 ? 2 : 3, start.Hour);
+        });
+        Assert.Equal([3, 10], starts.Select(s => s.Month).Order());
     }
 
     [Fact]
@@ -89,11 +116,12 @@ public sealed class IcsCalendarTests
     [Fact]
     public void Folding_never_splits_a_multibyte_character()
     {
-        var output = new StringBuilder();
-        IcsText.AppendFolded(output, "DESCRIPTION:" + new string('ä', 100));
+        var text = new IcsEventText(Description: new string('ä', 100));
+        var ics = IcsCalendar.Write(Booked(Utc(2026, 12, 7, 9), Utc(2026, 12, 7, 10)), Stamp, text);
 
-        Assert.DoesNotContain('\uFFFD', output.ToString());
-        Assert.Equal("DESCRIPTION:" + new string('ä', 100), output.ToString().Replace("\r\n ", string.Empty, StringComparison.Ordinal).TrimEnd('\r', '\n'));
+        Assert.DoesNotContain('\uFFFD', Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(ics)));
+        Assert.Contains("DESCRIPTION:" + new string('ä', 100), Unfold(ics));
+        Assert.Contains("\r\n ", ics, StringComparison.Ordinal); // it was folded
     }
 
     [Theory]
@@ -102,9 +130,12 @@ public sealed class IcsCalendarTests
     [InlineData(@"a\b", @"a\\b")]
     [InlineData("line1\nline2", @"line1\nline2")]
     [InlineData("line1\r\nline2", @"line1\nline2")]
+    [InlineData("bell\u0007 and tab\t", "bell and tab\t")] // TEXT allows no control characters but tab
     public void Text_values_are_escaped(string value, string escaped)
     {
-        Assert.Equal(escaped, IcsText.Escape(value));
+        var lines = Unfold(IcsCalendar.Write(Booked(Utc(2026, 12, 7, 9), Utc(2026, 12, 7, 10)), Stamp, new IcsEventText(Summary: value)));
+
+        Assert.Contains("SUMMARY:" + escaped, lines);
     }
 
     [Fact]

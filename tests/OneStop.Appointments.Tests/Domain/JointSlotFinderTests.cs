@@ -1,4 +1,5 @@
 using OneStop.Appointments.Domain;
+using OneStop.ServiceDefaults.Time;
 using static OneStop.Appointments.Tests.Domain.Instants;
 using static OneStop.Appointments.Tests.Domain.SlotScenario;
 
@@ -264,7 +265,7 @@ public sealed class JointSlotFinderTests
 
         // 2 real hours: starts 01:00, 01:15, 01:30, 01:45 CET, 03:00 CEST.
         Assert.Equal([Utc(2026, 3, 29, 0), Utc(2026, 3, 29, 0, 15), Utc(2026, 3, 29, 0, 30), Utc(2026, 3, 29, 0, 45), Utc(2026, 3, 29, 1)], Starts(slots));
-        Assert.All(slots, s => Assert.False(BerlinClock.IsSkipped(BerlinClock.ToLocal(s.Span.Start))));
+        Assert.All(slots, s => Assert.False(BerlinTime.IsSkipped(BerlinTime.ToLocal(s.Span.Start))));
     }
 
     [Fact]

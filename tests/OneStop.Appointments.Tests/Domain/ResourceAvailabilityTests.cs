@@ -81,7 +81,7 @@ public sealed class ResourceAvailabilityTests
         var overrides = new Dictionary<DateOnly, IReadOnlyList<LocalTimeWindow>> { [new DateOnly(2026, 10, 27)] = [] };
         var schedule = new LocalSchedule(Weekdays("08:00", "12:00").Weekly, overrides);
 
-        var available = ResourceAvailability.Compute(schedule, BerlinClock.LocalDay(new DateOnly(2026, 10, 27)).Start, BerlinClock.LocalDay(new DateOnly(2026, 10, 27)).End);
+        var available = ResourceAvailability.Compute(schedule, UtcInterval.LocalDay(new DateOnly(2026, 10, 27)).Start, UtcInterval.LocalDay(new DateOnly(2026, 10, 27)).End);
 
         Assert.Empty(available);
     }

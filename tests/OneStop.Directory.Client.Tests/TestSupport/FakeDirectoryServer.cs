@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace OneStop.Directory.Client.Tests.TestSupport;
 
-/// <summary>A real Kestrel (h2c on 127.0.0.1, a free port) serving <see cref="FakeDirectoryService"/> over OneStop.Grpc.</summary>
+/// <summary>A real Kestrel (h2c on 127.0.0.1, a free port) serving <see cref="FakeDirectoryService"/> on grpc-dotnet.</summary>
 public sealed class FakeDirectoryServer : IAsyncDisposable
 {
     private readonly WebApplication _app;

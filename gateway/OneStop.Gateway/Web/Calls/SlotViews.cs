@@ -15,7 +15,7 @@ public sealed record SlotView(string Encoded, string When, string Where, string 
             var with = new List<string>();
             foreach (var r in slot.Resources)
                 with.Add($"{text.Or("kind." + (int)r.Kind, r.Kind.ToString())} ({await lookups.OrganizationNameAsync(r.OrganizationId, ct)})");
-            views.Add(new SlotView(SlotCodec.Encode(slot), $"{BerlinTime.DateAndTime(slot.Start)}–{BerlinTime.TimeOfDay(slot.End)}",
+            views.Add(new SlotView(SlotCodec.Encode(slot), $"{BerlinTimeText.DateAndTime(slot.Start)}–{BerlinTimeText.TimeOfDay(slot.End)}",
                 await lookups.LocationNameAsync(slot.LocationId, ct), text.List(with)));
         }
         return views;

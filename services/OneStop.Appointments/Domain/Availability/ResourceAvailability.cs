@@ -1,8 +1,10 @@
+using OneStop.ServiceDefaults.Time;
+
 namespace OneStop.Appointments.Domain;
 
 /// <summary>
 /// When a resource works, as real-time intervals: its schedule's local windows, date by date, converted with
-/// <see cref="BerlinClock"/> (so DST days are 23 or 25 hours long and the spring-forward gap never appears),
+/// <see cref="LocalTimeWindow.On"/> (so DST days are 23 or 25 hours long and the spring-forward gap never appears),
 /// clipped to the range. Bookings are not subtracted here; see <see cref="BusyIntervals"/>.
 /// </summary>
 public static class ResourceAvailability
@@ -17,11 +19,11 @@ public static class ResourceAvailability
         }
         var holidays = HolidaysIn(schedule.HolidayLand, range);
         var intervals = new List<UtcInterval>();
-        foreach (var date in BerlinClock.LocalDatesIn(range.Start, range.End))
+        foreach (var date in BerlinTime.LocalDatesIn(range.Start, range.End))
         {
             foreach (var window in schedule.WindowsOn(date, holidays))
             {
-                var interval = BerlinClock.ToUtc(date, window).ClipTo(range);
+                var interval = window.On(date).ClipTo(range);
                 if (!interval.IsEmpty)
                 {
                     intervals.Add(interval);
@@ -38,7 +40,7 @@ public static class ResourceAvailability
         {
             return days;
         }
-        for (var year = BerlinClock.LocalDate(range.Start).Year; year <= BerlinClock.LocalDate(range.End).Year; year++)
+        for (var year = BerlinTime.LocalDate(range.Start).Year; year <= BerlinTime.LocalDate(range.End).Year; year++)
         {
             foreach (var holiday in PublicHolidays.For(land, year))
             {

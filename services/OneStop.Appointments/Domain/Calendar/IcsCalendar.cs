@@ -1,6 +1,9 @@
-using System.Globalization;
 using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using OneStop.Appointments.V1;
+using OneStop.ServiceDefaults.Time;
 
 namespace OneStop.Appointments.Domain;
 
@@ -11,14 +14,15 @@ namespace OneStop.Appointments.Domain;
 public sealed record IcsEventText(string Summary = "OneStop-Termin", string? Location = null, string? Description = null, string? OrganizerUri = null);
 
 /// <summary>
-/// One appointment as an iCalendar object (RFC 5545) for agencies' calendars:
+/// One appointment as an iCalendar object (RFC 5545) for agencies' calendars, written by Ical.Net (which escapes
+/// TEXT values, folds lines at 75 octets and ends them with CRLF):
 /// <list type="bullet">
 /// <item>METHOD:REQUEST, or METHOD:CANCEL with STATUS:CANCELLED once cancelled (RFC 5546);</item>
 /// <item>UID "{appointment id}@onestop", stable over every change, and SEQUENCE from the appointment, so calendars
 /// replace the entry instead of adding one;</item>
-/// <item>DTSTART/DTEND as Europe/Berlin wall-clock time with TZID and the VTIMEZONE that defines it; DTSTAMP in UTC.
-/// A time inside the repeated hour of October is written in UTC instead when it is the second occurrence, since a
-/// TZID time there means the first (RFC 5545 §3.3.5);</item>
+/// <item>DTSTART/DTEND as Europe/Berlin wall-clock time with TZID and the VTIMEZONE that defines it (from the same
+/// TZDB as <see cref="BerlinTime"/>); DTSTAMP in UTC. A time inside the repeated hour of October is written in UTC
+/// instead when it is the second occurrence, since a TZID time there means the first (RFC 5545 §3.3.5);</item>
 /// <item>no client id, participant names or any other personal data.</item>
 /// </list>
 /// </summary>
@@ -32,49 +36,46 @@ public static class IcsCalendar
     public static string Write(Appointment appointment, DateTimeOffset stamp, IcsEventText? text = null)
     {
         text ??= new IcsEventText();
-        var cancelled = appointment.Status == AppointmentStatus.Cancelled;
-        var lines = new List<string>
+        var start = appointment.Start.ToDateTimeOffset();
+        var calendar = new Ical.Net.Calendar
         {
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            $"PRODID:{ProductId}",
-            "CALSCALE:GREGORIAN",
-            cancelled ? "METHOD:CANCEL" : "METHOD:REQUEST",
+            ProductId = ProductId,
+            Scale = "GREGORIAN",
+            Method = appointment.Status == AppointmentStatus.Cancelled ? "CANCEL" : "REQUEST",
         };
-        lines.AddRange(BerlinTimeZoneComponent.Lines);
-        lines.Add("BEGIN:VEVENT");
-        lines.Add($"UID:{IcsText.Escape(Uid(appointment.Id))}");
-        lines.Add($"DTSTAMP:{UtcValue(stamp)}");
-        lines.Add(DateTimeProperty("DTSTART", appointment.Start.ToDateTimeOffset()));
-        lines.Add(DateTimeProperty("DTEND", appointment.End.ToDateTimeOffset()));
-        lines.Add($"SEQUENCE:{appointment.Sequence.ToString(CultureInfo.InvariantCulture)}");
-        lines.Add($"STATUS:{EventStatus(appointment.Status)}");
-        lines.Add($"SUMMARY:{IcsText.Escape(text.Summary)}");
+        // The rule in force from the appointment's start on; Berlin's has not changed since 1996.
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(BerlinTime.TimeZoneId, start.UtcDateTime, includeHistoricalData: false));
+
+        var entry = new CalendarEvent
+        {
+            Uid = Uid(appointment.Id),
+            DtStamp = Utc(stamp),
+            DtStart = WallClock(start),
+            DtEnd = WallClock(appointment.End.ToDateTimeOffset()),
+            Sequence = appointment.Sequence,
+            Status = EventStatus(appointment.Status),
+            Summary = PlainText(text.Summary),
+        };
         if (text.Location is { Length: > 0 } location)
         {
-            lines.Add($"LOCATION:{IcsText.Escape(location)}");
+            entry.Location = PlainText(location);
         }
         if (text.Description is { Length: > 0 } description)
         {
-            lines.Add($"DESCRIPTION:{IcsText.Escape(description)}");
+            entry.Description = PlainText(description);
         }
         if (appointment.OnlineLink.Length > 0 && Uri.TryCreate(appointment.OnlineLink, UriKind.Absolute, out var link))
         {
-            lines.Add($"URL:{link.AbsoluteUri}");
+            entry.Url = link;
         }
         if (text.OrganizerUri is { Length: > 0 } organizer)
         {
-            lines.Add($"ORGANIZER:{organizer}");
+            entry.Organizer = new Organizer(organizer);
         }
-        lines.Add("END:VEVENT");
-        lines.Add("END:VCALENDAR");
+        calendar.Events.Add(entry);
 
-        var output = new StringBuilder(2048);
-        foreach (var line in lines)
-        {
-            IcsText.AppendFolded(output, line);
-        }
-        return output.ToString();
+        return new CalendarSerializer().SerializeToString(calendar)
+            ?? throw new InvalidOperationException("Ical.Net wrote no calendar");
     }
 
     /// <summary>The UID for an appointment: the same for every version of it.</summary>
@@ -87,16 +88,33 @@ public static class IcsCalendar
         _ => "CONFIRMED",
     };
 
-    private static string DateTimeProperty(string name, DateTimeOffset instant)
+    /// <summary>Berlin wall-clock time with TZID, unless that would name the other occurrence of a repeated hour.</summary>
+    private static CalDateTime WallClock(DateTimeOffset instant)
     {
-        var local = BerlinClock.ToLocal(instant);
-        if (BerlinClock.IsAmbiguous(local) && BerlinClock.ToUtc(local) != instant)
+        var local = BerlinTime.ToLocal(instant);
+        if (BerlinTime.IsAmbiguous(local) && BerlinTime.ToUtc(local) != instant)
         {
-            return $"{name}:{UtcValue(instant)}";
+            return Utc(instant);
         }
-        return $"{name};TZID={BerlinClock.TimeZoneId}:{local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
+        return new CalDateTime(local, BerlinTime.TimeZoneId);
     }
 
-    private static string UtcValue(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+    private static CalDateTime Utc(DateTimeOffset instant) => new(instant.UtcDateTime, CalDateTime.UtcTzId);
+
+    /// <summary>
+    /// RFC 5545 TEXT allows no control characters but tab; Ical.Net writes them as they are, so they are dropped here.
+    /// Line breaks stay: Ical.Net escapes them as \n.
+    /// </summary>
+    private static string PlainText(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (!char.IsControl(c) || c is '\t' or '\r' or '\n')
+            {
+                text.Append(c);
+            }
+        }
+        return text.ToString();
+    }
 }

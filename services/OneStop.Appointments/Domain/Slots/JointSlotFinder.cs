@@ -1,3 +1,5 @@
+using OneStop.ServiceDefaults.Time;
+
 namespace OneStop.Appointments.Domain;
 
 /// <summary>
@@ -163,13 +165,13 @@ public static class JointSlotFinder
         {
             return free;
         }
-        foreach (var date in BerlinClock.LocalDatesIn(grid.Origin, grid.StartOf(grid.Length)))
+        foreach (var date in BerlinTime.LocalDatesIn(grid.Origin, grid.StartOf(grid.Length)))
         {
             foreach (var window in blocked)
             {
                 if (window.Day == date.DayOfWeek)
                 {
-                    grid.MarkTaken(free, BerlinClock.ToUtc(date, window.Window));
+                    grid.MarkTaken(free, window.Window.On(date));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneStop.ServiceDefaults.Time;
 
 namespace OneStop.Appointments.Domain;
 
@@ -23,6 +24,17 @@ public readonly record struct LocalTimeWindow
     public TimeSpan Start { get; }
 
     public TimeSpan End { get; }
+
+    /// <summary>
+    /// The real-time interval this window covers on a local date, by <see cref="BerlinTime"/>'s rules: a start or
+    /// end in the spring-forward gap moves forward to the change (a window inside the gap is empty), one in the
+    /// repeated October hour means its first occurrence.
+    /// </summary>
+    public UtcInterval On(DateOnly date)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        return new UtcInterval(BerlinTime.ToUtc(midnight + Start), BerlinTime.ToUtc(midnight + End));
+    }
 
     /// <summary>Reads "HH:MM" windows as the contract writes them; a bad value is INVALID_ARGUMENT naming the field.</summary>
     public static LocalTimeWindow Parse(string start, string end, string field)

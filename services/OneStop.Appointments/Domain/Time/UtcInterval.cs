@@ -16,6 +16,9 @@ public readonly record struct UtcInterval
 
     public TimeSpan Duration => End - Start;
 
+    /// <summary>One whole Berlin local day, from local midnight to the next local midnight (23, 24 or 25 hours).</summary>
+    public static UtcInterval LocalDay(DateOnly date) => LocalTimeWindow.WholeDay.On(date);
+
     public bool IsEmpty => End <= Start;
 
     public bool Overlaps(UtcInterval other) => Start < other.End && other.Start < End;

@@ -21,7 +21,7 @@ internal sealed class SearchQuery
     private string[] _words = [];
     private bool _includeInactive;
 
-    public static SearchQuery From(SearchServicesRequest request, RegionAncestry regions, TimeZoneInfo timeZone)
+    public static SearchQuery From(SearchServicesRequest request, RegionAncestry regions)
     {
         var query = new SearchQuery
         {
@@ -34,7 +34,7 @@ internal sealed class SearchQuery
             _agencyTypes = EnumMask.Of(request.AgencyTypes),
             _filterAttendingTypes = request.AttendingTypes.Count > 0,
             _attendingTypes = EnumMask.Of(request.AttendingTypes),
-            _openAt = request.OpenAt is null ? null : OpeningHoursEvaluator.ToLocal(request.OpenAt.ToDateTimeOffset(), timeZone),
+            _openAt = request.OpenAt is null ? null : OpeningHoursEvaluator.ToLocal(request.OpenAt.ToDateTimeOffset()),
             _words = SearchText.Words(SearchText.Fold(request.Text)),
             _includeInactive = request.IncludeInactive,
         };

@@ -18,13 +18,11 @@ public sealed class ServiceSearchIndex
 
     private readonly IndexedService[] _services; // in result order (SearchOrder)
     private readonly RegionAncestry _regions;
-    private readonly TimeZoneInfo _timeZone;
 
-    private ServiceSearchIndex(IndexedService[] services, RegionAncestry regions, TimeZoneInfo timeZone)
+    private ServiceSearchIndex(IndexedService[] services, RegionAncestry regions)
     {
         _services = services;
         _regions = regions;
-        _timeZone = timeZone;
     }
 
     /// <summary>The number of services in the snapshot, whatever their status.</summary>
@@ -34,12 +32,10 @@ public sealed class ServiceSearchIndex
     public static ServiceSearchIndex Empty { get; } = Build([], [], []);
 
     /// <summary>Builds a snapshot. The services are cloned, so later changes to the inputs do not leak in.</summary>
-    /// <param name="berlin">The schedules' time zone; Europe/Berlin when null (tests may pass their own).</param>
     public static ServiceSearchIndex Build(
         IReadOnlyCollection<Service> services,
         IReadOnlyCollection<Organization> organizations,
-        IReadOnlyCollection<Region> regions,
-        TimeZoneInfo? berlin = null)
+        IReadOnlyCollection<Region> regions)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(organizations);
@@ -60,7 +56,7 @@ public sealed class ServiceSearchIndex
         }
         Array.Sort(indexed, (a, b) => SearchOrder.Compare(a.Name, a.Id, b.Name, b.Id));
 
-        return new ServiceSearchIndex(indexed, RegionAncestry.Build(regions), berlin ?? BerlinTime.TimeZone);
+        return new ServiceSearchIndex(indexed, RegionAncestry.Build(regions));
     }
 
     /// <summary>
@@ -86,7 +82,7 @@ public sealed class ServiceSearchIndex
         }
 
         var pageSize = request.PageSize <= 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
-        var query = SearchQuery.From(request, _regions, _timeZone);
+        var query = SearchQuery.From(request, _regions);
         var response = new SearchServicesResponse();
         var total = 0;
         IndexedService? lastOnPage = null;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Appointments.V1;
 using OneStop.Gateway.Web.Calls;
 using OneStop.Gateway.Web.Text;
+using OneStop.ServiceDefaults.Time;
 using Date = OneStop.Directory.V1.Date;
 
 namespace OneStop.Gateway.Web.Pages.Staff;
@@ -30,7 +31,7 @@ public sealed class TodayModel(ServiceClients clients, CallerTokens tokens, Dire
     public async Task OnGetAsync(CancellationToken ct)
     {
         Date = DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day : DateOnly.FromDateTime(BerlinTime.Now(clock));
+            ? day : BerlinTime.Today(clock);
         try
         {
             Locations = await lookups.LocationsAsync(ct);
@@ -48,7 +49,7 @@ public sealed class TodayModel(ServiceClients clients, CallerTokens tokens, Dire
                 var with = new List<string>();
                 foreach (var p in a.Participants.Where(p => p.Kind != ResourceKind.Room))
                     with.Add(await lookups.OrganizationNameAsync(p.OrganizationId, ct));
-                rows.Add(new Row(a, $"{BerlinTime.TimeOfDay(a.Start)}–{BerlinTime.TimeOfDay(a.End)}", text.List(with.Distinct())));
+                rows.Add(new Row(a, $"{BerlinTimeText.TimeOfDay(a.Start)}–{BerlinTimeText.TimeOfDay(a.End)}", text.List(with.Distinct())));
             }
             Rows = rows;
         }
