@@ -17,7 +17,7 @@ public static class ForwardedHeaders
 
     /// <summary>
     /// Never passed on. The gateway does not tell services the client's address: they authorize on the token and
-    /// hold pseudonymous ids, and an IP address is personal data they do not need (ARCHITECTURE.md, privacy); the
+    /// hold pseudonymous ids, and an IP address is personal data they do not need (docs/architecture.md, privacy); the
     /// gateway's own log has it. A client's own values would be spoofable in the backends' logs.
     /// </summary>
     private static readonly HashSet<string> ForwardingHeaders = new(StringComparer.OrdinalIgnoreCase)

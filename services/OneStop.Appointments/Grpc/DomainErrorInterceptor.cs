@@ -6,7 +6,7 @@ using OneStop.Appointments.Domain;
 
 namespace OneStop.Appointments.Grpc;
 
-/// <summary>Maps domain refusals and data conflicts to gRPC status codes, in one place for every RPC (ARCHITECTURE.md).</summary>
+/// <summary>Maps domain refusals and data conflicts to gRPC status codes, in one place for every RPC (docs/architecture.md).</summary>
 public sealed class DomainErrorInterceptor : ExceptionMappingInterceptor
 {
     protected override RpcException? ToRpc(Exception exception) => exception switch

@@ -4,7 +4,7 @@ using OneStop.Directory.Domain;
 
 namespace OneStop.Directory.Grpc;
 
-/// <summary>Maps the domain's refusals to gRPC status codes, in one place for every RPC (ARCHITECTURE.md).</summary>
+/// <summary>Maps the domain's refusals to gRPC status codes, in one place for every RPC (docs/architecture.md).</summary>
 public sealed class DomainErrorInterceptor : ExceptionMappingInterceptor
 {
     protected override RpcException? ToRpc(Exception exception) => exception switch

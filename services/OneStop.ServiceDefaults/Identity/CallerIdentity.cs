@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace OneStop.ServiceDefaults.Identity;
 
 /// <summary>
-/// Who is calling, from a validated token. Services authorize on this themselves (ARCHITECTURE.md: a header is
+/// Who is calling, from a validated token. Services authorize on this themselves (docs/architecture.md: a header is
 /// never trusted because it came through the gateway). Claims missing from the token are empty strings.
 /// </summary>
 public sealed record CallerIdentity(string Subject, string OrganizationId, string RegionAgs, IReadOnlySet<string> Roles)

@@ -1,6 +1,6 @@
 namespace OneStop.ServiceDefaults.Identity;
 
-/// <summary>The role names OneStop tokens carry in their <c>role</c> claims (see ARCHITECTURE.md, Identity).</summary>
+/// <summary>The role names OneStop tokens carry in their <c>role</c> claims (see docs/architecture.md, identity).</summary>
 public static class OneStopRoles
 {
     /// <summary>A partner agency's own system calling OneStop machine-to-machine.</summary>

@@ -5,7 +5,7 @@ using Polly.Retry;
 namespace OneStop.ServiceDefaults.Resilience;
 
 /// <summary>
-/// Polly pipelines for calls to other services and to Redis (ARCHITECTURE.md, Resilience): a timeout on every
+/// Polly pipelines for calls to other services and to Redis (docs/architecture.md, resilience): a timeout on every
 /// attempt, retries only where repeating the call is safe, and a circuit breaker so a dead peer is not hammered.
 /// Create one pipeline per peer and keep it: the circuit's state lives in the pipeline instance.
 /// </summary>

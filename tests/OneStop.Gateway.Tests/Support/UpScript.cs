@@ -9,7 +9,7 @@ namespace OneStop.Gateway.Tests.Support;
 
 /// <summary>
 /// `./onestop up` run as a user runs it, moved by ONESTOP_PORT_OFFSET to ports that are free (tests must not bind the
-/// fixed ports of ARCHITECTURE.md) and by ONESTOP_DATA_DIR to a directory of its own. Its output is kept, and a test
+/// fixed ports of docs/architecture.md) and by ONESTOP_DATA_DIR to a directory of its own. Its output is kept, and a test
 /// waits for lines of it, sends it signals and waits for its exit, each within a bound.
 /// </summary>
 public sealed class UpScript : IAsyncDisposable

@@ -9,7 +9,7 @@ namespace OneStop.Gateway.Web.Calls;
 
 /// <summary>
 /// Mints the short-lived bearer token a page's gRPC calls carry. Services validate tokens themselves
-/// (ARCHITECTURE.md), so the gateway signs one for the signed-in user — sub = the Identity user id, org, region,
+/// (docs/architecture.md), so the gateway signs one for the signed-in user — sub = the Identity user id, org, region,
 /// roles — as an issuer the services trust: the gateway's own (<c>OneStop:Auth:Gateway</c>, ES256) when configured,
 /// else <c>OneStop:Auth:SigningKey</c>, else the development key where the services accept it (Development or
 /// <c>OneStop:Auth:UseDevelopmentKey</c>).
