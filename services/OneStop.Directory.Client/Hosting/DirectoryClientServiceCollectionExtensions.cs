@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.Directory.Client;
+using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,15 +19,16 @@ public static class DirectoryClientServiceCollectionExtensions
     public const string RedisConfigurationKey = "OneStop:Redis";
 
     /// <summary>
-    /// Adds <see cref="DirectoryClient"/> (singleton), the <see cref="IRedisStore"/> it reads (singleton, unless one is
-    /// registered already) and the "directory-cache" health check. Options come from "OneStop:Directory" and
+    /// Adds <see cref="DirectoryClient"/> (singleton), the <see cref="RedisStore"/> it reads (singleton, unless one is
+    /// registered already; its connection is also the container's <see cref="IConnectionMultiplexer"/>) and the
+    /// "directory-cache" health check. Options come from "OneStop:Directory" and
     /// "OneStop:Redis", then <paramref name="configure"/>.
     /// </summary>
     public static IServiceCollection AddDirectoryClient(this IServiceCollection services, Action<DirectoryClientOptions>? configure = null)
     {
         AddShared(services, configure);
         services.TryAddSingleton(sp => new DirectoryClient(
-            sp.GetRequiredService<IRedisStore>(),
+            sp.GetRequiredService<RedisStore>(),
             sp.GetRequiredService<IOptions<DirectoryClientOptions>>().Value,
             sp.GetService<ILogger<DirectoryClient>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DirectoryClientStartup>());
@@ -38,7 +40,7 @@ public static class DirectoryClientServiceCollectionExtensions
     {
         AddShared(services, configure);
         services.TryAddSingleton(sp => new DirectoryReadModelWriter(
-            sp.GetRequiredService<IRedisStore>(),
+            sp.GetRequiredService<RedisStore>(),
             sp.GetService<ILogger<DirectoryReadModelWriter>>()));
         return services;
     }
@@ -56,12 +58,15 @@ public static class DirectoryClientServiceCollectionExtensions
                 configuration.GetSection(ConfigurationSection).Bind(options);
                 if (configuration[RedisConfigurationKey] is { Length: > 0 } redis) options.Redis = redis;
             });
-            services.TryAddSingleton<IRedisStore>(sp =>
+            services.TryAddSingleton<RedisStore>(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<DirectoryClientOptions>>().Value;
-                var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<StackExchangeRedisStore>();
-                return StackExchangeRedisStore.Connect(options.Redis, options.RedisOperationTimeout, options.RedisWriteTimeout, logger);
+                var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<RedisStore>();
+                return RedisStore.Connect(options.Redis, options.RedisOperationTimeout, options.RedisWriteTimeout, logger);
             });
+            // The same connection for whatever asks the container for one: OpenTelemetry's Redis instrumentation
+            // (AddRedisInstrumentation) finds it there. Disposing it twice (store and container) is harmless.
+            services.TryAddSingleton<IConnectionMultiplexer>(sp => sp.GetRequiredService<RedisStore>().Multiplexer);
             services.AddSingleton<DirectoryCacheHealthCheck>();
             services.AddHealthChecks().AddCheck<DirectoryCacheHealthCheck>(DirectoryCacheHealthCheck.Name, failureStatus: HealthStatus.Degraded);
         }
