@@ -94,6 +94,10 @@ public sealed class RedisStore : IDisposable
         // empty needs. A queued write would only land in that empty Redis.
         options.BacklogPolicy = BacklogPolicy.FailFast;
         options.AsyncTimeout = (int)(writeTimeout ?? DefaultWriteTimeout).TotalMilliseconds;
+        // Socket IO on the .NET thread pool, not on the multiplexer's own pool of socket threads: on the 2-core
+        // machine the extra threads compete with the thread pool for the cores, and a Redis hit took about four
+        // times as long at p50 (docs/benchmarks.md, Redis hit).
+        options.SocketManager = SocketManager.ThreadPool;
         var multiplexer = ConnectionMultiplexer.Connect(options);
         return new RedisStore(multiplexer, readTimeout, logger ?? NullLogger.Instance);
     }
