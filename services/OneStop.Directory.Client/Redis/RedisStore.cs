@@ -90,8 +90,9 @@ public sealed class RedisStore : IDisposable
         options.ConnectRetry = 1;
         options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
         // While disconnected, fail at once instead of queueing until the reconnect: a read has the gRPC fallback, and
-        // a write that cannot be made marks the read model for a rebuild, which is also what a Redis that comes back
-        // empty needs. A queued write would only land in that empty Redis.
+        // a write that cannot be made marks the read model for a rebuild, which a Redis that comes back empty needs
+        // anyway. A queued write would be sent after the reconnect, into a Redis that may have restarted empty and
+        // possibly after the rebuild that already covered it.
         options.BacklogPolicy = BacklogPolicy.FailFast;
         options.AsyncTimeout = (int)(writeTimeout ?? DefaultWriteTimeout).TotalMilliseconds;
         // Socket IO on the .NET thread pool, not on the multiplexer's own pool of socket threads: on the 2-core
