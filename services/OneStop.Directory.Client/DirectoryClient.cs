@@ -17,7 +17,7 @@ namespace OneStop.Directory.Client;
 /// </remarks>
 public sealed class DirectoryClient : IDisposable
 {
-    private readonly IRedisStore _redis;
+    private readonly RedisStore _redis;
     private readonly DirectoryGrpcSource _directory;
     private readonly ReadModelTrust _trust = new();
     private readonly ILogger _logger;
@@ -29,7 +29,7 @@ public sealed class DirectoryClient : IDisposable
     private readonly TimeSpan _recheckInterval;
 
     /// <param name="directory">The Directory service's client, made by the gRPC client factory (<c>AddDirectoryClient</c>).</param>
-    public DirectoryClient(IRedisStore redis, DirectoryService.DirectoryServiceClient directory, DirectoryClientOptions options,
+    public DirectoryClient(RedisStore redis, DirectoryService.DirectoryServiceClient directory, DirectoryClientOptions options,
         ILogger<DirectoryClient>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
@@ -134,12 +134,12 @@ public sealed class DirectoryClient : IDisposable
     {
         try
         {
-            await _redis.SubscribeAsync(DirectoryKeys.InvalidationChannel, OnInvalidation, cancellationToken).ConfigureAwait(false);
+            await _redis.SubscribeAsync(DirectoryKeys.InvalidationChannel, OnInvalidation).ConfigureAwait(false);
             if (_redis.IsConnected) await _trust.CheckAsync(_redis, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Redis went away meanwhile; Reconnected repeats the check, and the store re-sends the subscription.
+            // Redis went away meanwhile; Reconnected repeats the check, and the multiplexer re-sends the subscription.
             _logger.LogWarning(ex, "Directory cache started without Redis; reading from the directory until it is back");
         }
     }

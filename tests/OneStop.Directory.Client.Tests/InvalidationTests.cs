@@ -5,10 +5,12 @@ namespace OneStop.Directory.Client.Tests;
 /// <summary>Changes applied by the writer reach every client through the invalidation channel.</summary>
 public sealed class InvalidationTests
 {
-    [Fact]
-    public async Task An_applied_change_is_seen_by_two_clients()
+    [Theory]
+    [InlineData(CacheServer.Redis)]
+    [InlineData(CacheServer.Garnet)]
+    public async Task An_applied_change_is_seen_by_two_clients(CacheServer server)
     {
-        await using var rig = await TestRig.StartAsync();
+        await using var rig = await TestRig.StartAsync(server);
         var (writer, _) = rig.NewWriter();
         await rig.SeedAsync(writer, 1, TestData.Service("s1", "Beratung alt"));
         var (first, _) = await rig.NewClientAsync();

@@ -7,10 +7,12 @@ namespace OneStop.Directory.Client.Tests;
 /// <summary>Redis killed in the middle of a test, then restarted empty.</summary>
 public sealed class RedisOutageTests
 {
-    [Fact]
-    public async Task Lookups_keep_answering_and_health_is_degraded_while_Redis_is_down()
+    [Theory]
+    [InlineData(CacheServer.Redis)]
+    [InlineData(CacheServer.Garnet)]
+    public async Task Lookups_keep_answering_and_health_is_degraded_while_Redis_is_down(CacheServer server)
     {
-        await using var rig = await TestRig.StartAsync();
+        await using var rig = await TestRig.StartAsync(server);
         var (writer, _) = rig.NewWriter();
         await rig.SeedAsync(writer, 1, TestData.Service("s1", "cached"), TestData.Service("s2", "not cached"));
         var (client, store) = await rig.NewClientAsync();
@@ -29,10 +31,12 @@ public sealed class RedisOutageTests
         Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
     }
 
-    [Fact]
-    public async Task After_an_empty_restart_and_rebuild_no_entry_cached_before_the_outage_is_served()
+    [Theory]
+    [InlineData(CacheServer.Redis)]
+    [InlineData(CacheServer.Garnet)]
+    public async Task After_an_empty_restart_and_rebuild_no_entry_cached_before_the_outage_is_served(CacheServer server)
     {
-        await using var rig = await TestRig.StartAsync();
+        await using var rig = await TestRig.StartAsync(server);
         var (writer, _) = rig.NewWriter();
         var rebuildNeeded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         writer.RebuildNeeded += () => rebuildNeeded.TrySetResult();
@@ -62,10 +66,12 @@ public sealed class RedisOutageTests
         Assert.Equal("changed during the outage", (await client.GetServiceAsync("s1"))!.Name);
     }
 
-    [Fact]
-    public async Task An_empty_restart_alone_makes_the_writer_ask_for_a_rebuild_and_the_client_bypass_Redis()
+    [Theory]
+    [InlineData(CacheServer.Redis)]
+    [InlineData(CacheServer.Garnet)]
+    public async Task An_empty_restart_alone_makes_the_writer_ask_for_a_rebuild_and_the_client_bypass_Redis(CacheServer server)
     {
-        await using var rig = await TestRig.StartAsync();
+        await using var rig = await TestRig.StartAsync(server);
         var (writer, _) = rig.NewWriter();
         var rebuildNeeded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         writer.RebuildNeeded += () => rebuildNeeded.TrySetResult();

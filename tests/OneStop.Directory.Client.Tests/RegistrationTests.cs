@@ -38,7 +38,7 @@ public sealed class RegistrationTests
         var client = provider.GetRequiredService<DirectoryClient>();
         await client.InitializeAsync();
         await Eventually.Until(() => client.IsReadModelCurrent, "the client trusts the built read model");
-        Assert.Same(provider.GetRequiredService<IRedisStore>(), provider.GetRequiredService<IRedisStore>());
+        Assert.Same(provider.GetRequiredService<RedisStore>(), provider.GetRequiredService<RedisStore>());
         Assert.Equal("via DI", (await client.GetServiceAsync("s1"))!.Name);
         Assert.Equal(1, client.Statistics.RedisHits);
 
@@ -46,7 +46,7 @@ public sealed class RegistrationTests
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries["directory-cache"].Status);
 
         await rig.Redis.KillAsync();
-        var store = provider.GetRequiredService<IRedisStore>();
+        var store = provider.GetRequiredService<RedisStore>();
         await Eventually.Until(() => !store.IsConnected, "the store noticed Redis is gone");
         var report = await health.CheckHealthAsync();
         Assert.Equal(HealthStatus.Degraded, report.Entries["directory-cache"].Status);

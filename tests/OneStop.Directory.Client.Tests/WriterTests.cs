@@ -12,7 +12,7 @@ public sealed class WriterTests
     public async Task Never_throws_when_Redis_is_unreachable()
     {
         // A port nobody listens on: Redis was never there.
-        using var store = StackExchangeRedisStore.Connect($"127.0.0.1:{UnusedPort()}", TimeSpan.FromMilliseconds(250));
+        using var store = RedisStore.Connect($"127.0.0.1:{UnusedPort()}", TimeSpan.FromMilliseconds(250));
         using var writer = new DirectoryReadModelWriter(store);
 
         await writer.ApplyAsync(TestData.Upserted(1, TestData.Service("s1", "x")));
@@ -23,10 +23,12 @@ public sealed class WriterTests
         Assert.Equal(2, writer.LastKnownVersion);
     }
 
-    [Fact]
-    public async Task Never_throws_when_Redis_dies_between_changes()
+    [Theory]
+    [InlineData(CacheServer.Redis)]
+    [InlineData(CacheServer.Garnet)]
+    public async Task Never_throws_when_Redis_dies_between_changes(CacheServer server)
     {
-        await using var rig = await TestRig.StartAsync();
+        await using var rig = await TestRig.StartAsync(server);
         var (writer, store) = rig.NewWriter();
         await rig.SeedAsync(writer, 1);
         await writer.ApplyAsync(TestData.Upserted(2, TestData.Service("s1", "x")));
@@ -39,10 +41,12 @@ public sealed class WriterTests
         Assert.True(writer.NeedsRebuild);
     }
 
-    [Fact]
-    public async Task The_version_key_never_goes_backwards()
+    [Theory]
+    [InlineData(CacheServer.Redis)]
+    [InlineData(CacheServer.Garnet)]
+    public async Task The_version_key_never_goes_backwards(CacheServer server)
     {
-        await using var rig = await TestRig.StartAsync();
+        await using var rig = await TestRig.StartAsync(server);
         var (writer, store) = rig.NewWriter();
         await rig.SeedAsync(writer, 1);
 
@@ -53,10 +57,12 @@ public sealed class WriterTests
         Assert.Equal(5, writer.LastKnownVersion);
     }
 
-    [Fact]
-    public async Task A_rebuild_removes_entities_that_no_longer_exist_and_keeps_other_keys()
+    [Theory]
+    [InlineData(CacheServer.Redis)]
+    [InlineData(CacheServer.Garnet)]
+    public async Task A_rebuild_removes_entities_that_no_longer_exist_and_keeps_other_keys(CacheServer server)
     {
-        await using var rig = await TestRig.StartAsync();
+        await using var rig = await TestRig.StartAsync(server);
         var (writer, store) = rig.NewWriter();
         await writer.RebuildAsync(
             [new Organization { Id = "o1", Name = "IHK" }],

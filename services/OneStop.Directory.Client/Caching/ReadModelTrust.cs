@@ -50,7 +50,7 @@ internal sealed class ReadModelTrust
     }
 
     /// <summary>Reads the version markers and decides; a decision overtaken by a newer event is discarded.</summary>
-    public async Task<bool> CheckAsync(IRedisStore redis, CancellationToken cancellationToken)
+    public async Task<bool> CheckAsync(RedisStore redis, CancellationToken cancellationToken)
     {
         int generation;
         lock (_lock) generation = _generation;

@@ -10,10 +10,10 @@ public sealed class DirectoryCacheHealthCheck : IHealthCheck
 {
     public const string Name = "directory-cache";
 
-    private readonly IRedisStore _redis;
+    private readonly RedisStore _redis;
     private readonly DirectoryClient? _client;
 
-    public DirectoryCacheHealthCheck(IRedisStore redis, DirectoryClient? client = null)
+    public DirectoryCacheHealthCheck(RedisStore redis, DirectoryClient? client = null)
     {
         _redis = redis;
         _client = client;

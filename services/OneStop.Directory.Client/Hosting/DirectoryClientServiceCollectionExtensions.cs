@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.Directory.Client;
 using OneStop.Directory.V1;
+using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -20,8 +21,9 @@ public static class DirectoryClientServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="DirectoryClient"/> (singleton), the Directory service's gRPC client (client factory, also
-    /// injectable by itself for calls the read path does not cache), the <see cref="IRedisStore"/> it reads (singleton, unless one is
-    /// registered already) and the "directory-cache" health check. Options come from "OneStop:Directory" and
+    /// injectable by itself for calls the read path does not cache), the <see cref="RedisStore"/> it reads (singleton,
+    /// unless one is registered already; its connection is also the container's <see cref="IConnectionMultiplexer"/>)
+    /// and the "directory-cache" health check. Options come from "OneStop:Directory" and
     /// "OneStop:Redis", then <paramref name="configure"/>.
     /// </summary>
     public static IServiceCollection AddDirectoryClient(this IServiceCollection services, Action<DirectoryClientOptions>? configure = null)
@@ -30,7 +32,7 @@ public static class DirectoryClientServiceCollectionExtensions
         services.AddGrpcClient<DirectoryService.DirectoryServiceClient>((sp, client) =>
             client.Address = new Uri(sp.GetRequiredService<IOptions<DirectoryClientOptions>>().Value.DirectoryAddress));
         services.TryAddSingleton(sp => new DirectoryClient(
-            sp.GetRequiredService<IRedisStore>(),
+            sp.GetRequiredService<RedisStore>(),
             sp.GetRequiredService<DirectoryService.DirectoryServiceClient>(),
             sp.GetRequiredService<IOptions<DirectoryClientOptions>>().Value,
             sp.GetService<ILogger<DirectoryClient>>()));
@@ -43,7 +45,7 @@ public static class DirectoryClientServiceCollectionExtensions
     {
         AddShared(services, configure);
         services.TryAddSingleton(sp => new DirectoryReadModelWriter(
-            sp.GetRequiredService<IRedisStore>(),
+            sp.GetRequiredService<RedisStore>(),
             sp.GetService<ILogger<DirectoryReadModelWriter>>()));
         return services;
     }
@@ -61,12 +63,15 @@ public static class DirectoryClientServiceCollectionExtensions
                 configuration.GetSection(ConfigurationSection).Bind(options);
                 if (configuration[RedisConfigurationKey] is { Length: > 0 } redis) options.Redis = redis;
             });
-            services.TryAddSingleton<IRedisStore>(sp =>
+            services.TryAddSingleton<RedisStore>(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<DirectoryClientOptions>>().Value;
-                var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<StackExchangeRedisStore>();
-                return StackExchangeRedisStore.Connect(options.Redis, options.RedisOperationTimeout, options.RedisWriteTimeout, logger);
+                var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<RedisStore>();
+                return RedisStore.Connect(options.Redis, options.RedisOperationTimeout, options.RedisWriteTimeout, logger);
             });
+            // The same connection for whatever asks the container for one: OpenTelemetry's Redis instrumentation
+            // (AddRedisInstrumentation) finds it there. Disposing it twice (store and container) is harmless.
+            services.TryAddSingleton<IConnectionMultiplexer>(sp => sp.GetRequiredService<RedisStore>().Multiplexer);
             services.AddSingleton<DirectoryCacheHealthCheck>();
             services.AddHealthChecks().AddCheck<DirectoryCacheHealthCheck>(DirectoryCacheHealthCheck.Name, failureStatus: HealthStatus.Degraded);
         }

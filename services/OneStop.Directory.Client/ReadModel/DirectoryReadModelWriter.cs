@@ -17,7 +17,7 @@ namespace OneStop.Directory.Client;
 /// </remarks>
 public sealed class DirectoryReadModelWriter : IDisposable
 {
-    private readonly IRedisStore _redis;
+    private readonly RedisStore _redis;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _lastKnownVersion;
@@ -26,7 +26,7 @@ public sealed class DirectoryReadModelWriter : IDisposable
     private volatile bool _dirty;           // a change or rebuild did not reach Redis
     private volatile bool _readModelLost;   // Redis came back without (all of) the read model
 
-    public DirectoryReadModelWriter(IRedisStore redis, ILogger<DirectoryReadModelWriter>? logger = null)
+    public DirectoryReadModelWriter(RedisStore redis, ILogger<DirectoryReadModelWriter>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
         _redis = redis;
@@ -72,7 +72,7 @@ public sealed class DirectoryReadModelWriter : IDisposable
                 return;
             }
             var target = ReadModelTarget.Of(change);
-            // Writes are not cancelled halfway: each is bounded by the store's operation timeout.
+            // Writes are not cancelled halfway: each is bounded by the store's write timeout.
             // A change already contained in the last rebuild's snapshot must not overwrite newer state.
             if (target.Key is not null && change.Version > Volatile.Read(ref _builtVersion))
             {
@@ -121,14 +121,14 @@ public sealed class DirectoryReadModelWriter : IDisposable
 
             await ReadModelRebuild.WriteAsync(_redis, snapshot, cancellationToken).ConfigureAwait(false);
             var removed = await ReadModelRebuild.RemoveLeftoversAsync(_redis, snapshot, cancellationToken).ConfigureAwait(false);
-            await _redis.SetIfGreaterAsync(DirectoryKeys.Version, version, cancellationToken).ConfigureAwait(false);
-            await _redis.SetIfGreaterAsync(DirectoryKeys.Built, version, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            await _redis.SetIfGreaterAsync(DirectoryKeys.Version, version).ConfigureAwait(false);
+            await _redis.SetIfGreaterAsync(DirectoryKeys.Built, version).ConfigureAwait(false);
             Volatile.Write(ref _builtVersion, version);
             _readModelLost = false;
             // A change that failed after the snapshot was taken is not in it: stay dirty for that one.
             if (Volatile.Read(ref _highestFailedVersion) <= version) _dirty = false;
-            await _redis.PublishAsync(DirectoryKeys.InvalidationChannel, DirectoryInvalidation.All(version).Format(), cancellationToken)
-                .ConfigureAwait(false);
+            await _redis.PublishAsync(DirectoryKeys.InvalidationChannel, DirectoryInvalidation.All(version).Format()).ConfigureAwait(false);
             _logger.LogInformation("Directory read model rebuilt at version {Version}: {Count} entities, {Removed} stale keys removed",
                 version, snapshot.Count, removed);
         }

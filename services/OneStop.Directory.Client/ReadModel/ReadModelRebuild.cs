@@ -9,23 +9,25 @@ internal static class ReadModelRebuild
     private static readonly string[] EntityPrefixes =
         [DirectoryKeys.ServicePrefix, DirectoryKeys.OrganizationPrefix, DirectoryKeys.LocationPrefix];
 
-    public static async Task WriteAsync(IRedisStore redis, IReadOnlyDictionary<string, byte[]> snapshot, CancellationToken cancellationToken)
+    public static async Task WriteAsync(RedisStore redis, IReadOnlyDictionary<string, byte[]> snapshot, CancellationToken cancellationToken)
     {
         var pending = new List<Task>(Batch);
         foreach (var (key, value) in snapshot)
         {
-            pending.Add(redis.SetAsync(key, value, cancellationToken));
+            pending.Add(redis.SetAsync(key, value));
             if (pending.Count == Batch)
             {
                 await Task.WhenAll(pending).ConfigureAwait(false);
                 pending.Clear();
+                // Between batches: writes already sent cannot be taken back.
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
         await Task.WhenAll(pending).ConfigureAwait(false);
     }
 
     /// <summary>Deletes entity keys (of this schema version) whose entity is not in the snapshot; returns how many.</summary>
-    public static async Task<int> RemoveLeftoversAsync(IRedisStore redis, IReadOnlyDictionary<string, byte[]> snapshot, CancellationToken cancellationToken)
+    public static async Task<int> RemoveLeftoversAsync(RedisStore redis, IReadOnlyDictionary<string, byte[]> snapshot, CancellationToken cancellationToken)
     {
         var removed = 0;
         foreach (var prefix in EntityPrefixes)
@@ -34,7 +36,8 @@ internal static class ReadModelRebuild
             var leftovers = keys.Where(key => !snapshot.ContainsKey(key)).ToList();
             foreach (var chunk in leftovers.Chunk(Batch))
             {
-                await Task.WhenAll(chunk.Select(key => redis.DeleteAsync(key, cancellationToken))).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                await Task.WhenAll(chunk.Select(redis.DeleteAsync)).ConfigureAwait(false);
             }
             removed += leftovers.Count;
         }

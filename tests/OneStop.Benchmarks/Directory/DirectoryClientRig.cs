@@ -37,11 +37,11 @@ internal sealed class DirectoryClientRig : IDisposable
         return rig;
     }
 
-    public StackExchangeRedisStore NewStore() =>
-        Own(StackExchangeRedisStore.Connect(_redis.Configuration, TimeSpan.FromMilliseconds(250)));
+    public RedisStore NewStore() =>
+        Own(RedisStore.Connect(_redis.Configuration, TimeSpan.FromMilliseconds(250)));
 
     /// <summary>A client that trusts the read model (subscribed, version checked).</summary>
-    public async Task<DirectoryClient> NewClientAsync(StackExchangeRedisStore store, Action<DirectoryClientOptions>? configure = null)
+    public async Task<DirectoryClient> NewClientAsync(RedisStore store, Action<DirectoryClientOptions>? configure = null)
     {
         var options = new DirectoryClientOptions { DirectoryAddress = "http://127.0.0.1:9", Redis = _redis.Configuration };
         configure?.Invoke(options);

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Reflection;
 using OneStop.Directory.Client;
 using OneStop.Directory.V1;
-using StackExchange.Redis;
 
 namespace OneStop.Benchmarks.Directory;
 
@@ -28,13 +26,14 @@ internal static class RedisLatencyCommand
         var store = rig.NewStore();
         var client = await rig.NewClientAsync(store, o => { o.Ttl = TimeSpan.Zero; o.StaleWhileRevalidate = TimeSpan.Zero; })
             .ConfigureAwait(false);
-        var database = StoreDatabase(store);
+        // PING and GET on the store's own connection: the fairest floor for its GET.
+        var database = store.Multiplexer.GetDatabase();
         var key = DirectoryKeys.Service(rig.ServiceId);
         var id = rig.ServiceId;
 
         var ping = new LatencySamples("PING, same connection (baseline)", lookups);
         var rawGet = new LatencySamples("GET, same connection, no parse", lookups);
-        var storeGet = new LatencySamples("IRedisStore.GetAsync + Service.Parser.ParseFrom", lookups);
+        var storeGet = new LatencySamples("RedisStore.GetAsync + Service.Parser.ParseFrom", lookups);
         var clientGet = new LatencySamples("DirectoryClient.GetServiceAsync, Redis hit (in-process TTL 0)", lookups);
         var steps = new (LatencySamples Samples, Func<Task> Step)[]
         {
@@ -75,11 +74,6 @@ internal static class RedisLatencyCommand
         foreach (var (samples, _) in steps) Console.WriteLine(samples.Row());
         Console.WriteLine($"client statistics: {stats}");
     }
-
-    // The store keeps its IDatabase private; PING on that same multiplexer is the fairest floor for its GET.
-    private static IDatabase StoreDatabase(StackExchangeRedisStore store) =>
-        (IDatabase)(typeof(StackExchangeRedisStore).GetField("_database", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(store)
-            ?? throw new InvalidOperationException("StackExchangeRedisStore._database not found"));
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";

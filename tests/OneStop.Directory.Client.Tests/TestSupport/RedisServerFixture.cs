@@ -6,22 +6,26 @@ using System.Text;
 namespace OneStop.Directory.Client.Tests.TestSupport;
 
 /// <summary>
-/// A real redis-server on a free loopback port, without persistence, that a test can kill (SIGKILL) and restart on
-/// the same port — restarted empty, like a Redis that lost its memory.
+/// A real cache server on a free loopback port, without persistence, that a test can kill (SIGKILL) and restart on
+/// the same port — restarted empty, like a Redis that lost its memory. Debian's redis-server by default; Microsoft
+/// Garnet (the dotnet local tool `./onestop up` falls back to) when asked.
 /// </summary>
 public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
     private Process? _process;
+
+    public RedisServerFixture(CacheServer server = CacheServer.Redis) => Server = server;
+
+    public CacheServer Server { get; }
 
     public int Port { get; private set; }
 
     /// <summary>StackExchange.Redis configuration string of this server.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServerFixture> StartAsync()
+    public static async Task<RedisServerFixture> StartAsync(CacheServer server = CacheServer.Redis)
     {
-        var fixture = new RedisServerFixture();
+        var fixture = new RedisServerFixture(server);
         await fixture.InitializeAsync();
         return fixture;
     }
@@ -72,20 +76,43 @@ public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
         return port;
     }
 
-    private async Task StartProcessAsync()
+    /// <summary>
+    /// Garnet as `./onestop up` starts it: the pinned local tool, run from the repository (where its manifest is),
+    /// with Lua enabled and run as transactions, so the read model's set-if-greater script works and is atomic.
+    /// </summary>
+    private ProcessStartInfo GarnetStart()
     {
-        if (_process is not null) throw new InvalidOperationException("redis-server is already running");
-        var start = new ProcessStartInfo(FindRedisServer())
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, ".config", "dotnet-tools.json"))) root = root.Parent;
+        var start = new ProcessStartInfo("dotnet")
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            WorkingDirectory = root?.FullName ?? throw new InvalidOperationException("no .config/dotnet-tools.json above the test binaries"),
         };
+        foreach (var argument in new[] { "tool", "run", "garnet-server", "--", "--bind", "127.0.0.1", "--port", Port.ToString(), "--lua", "--lua-transaction-mode" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return start;
+    }
+
+    private ProcessStartInfo RedisStart()
+    {
+        var start = new ProcessStartInfo(FindRedisServer());
         foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning" })
         {
             start.ArgumentList.Add(argument);
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
+        return start;
+    }
+
+    private async Task StartProcessAsync()
+    {
+        if (_process is not null) throw new InvalidOperationException($"{Server} is already running");
+        var start = Server == CacheServer.Garnet ? GarnetStart() : RedisStart();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{Server} did not start");
         // Drain the pipes, or a chatty server blocks on a full one.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -97,14 +124,20 @@ public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
 
     private async Task WaitForPingAsync(Process process)
     {
-        var deadline = DateTime.UtcNow + StartTimeout;
+        // Garnet is a .NET program started through `dotnet tool run`: give it longer on a loaded machine.
+        var startTimeout = TimeSpan.FromSeconds(Server == CacheServer.Garnet ? 60 : 10);
+        var deadline = DateTime.UtcNow + startTimeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited) throw new TimeoutException($"redis-server exited with {process.ExitCode} (port {Port} taken?)");
+            if (process.HasExited)
+            {
+                throw new TimeoutException($"{Server} exited with {process.ExitCode} (port {Port} taken?" +
+                    (Server == CacheServer.Garnet ? " Garnet not restored? Run `dotnet tool restore`)" : ")"));
+            }
             if (await PingAsync()) return;
             await Task.Delay(20);
         }
-        throw new TimeoutException($"redis-server on port {Port} did not answer PING within {StartTimeout}");
+        throw new TimeoutException($"{Server} on port {Port} did not answer PING within {startTimeout}");
     }
 
     private async Task<bool> PingAsync()
@@ -133,7 +166,8 @@ public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
         if (process is null) return;
         try
         {
-            if (!process.HasExited) process.Kill(); // SIGKILL on Unix
+            // SIGKILL on Unix; the whole tree, because `dotnet tool run` starts Garnet as its child.
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await process.WaitForExitAsync(timeout.Token);
         }
@@ -142,4 +176,11 @@ public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
             process.Dispose();
         }
     }
+}
+
+/// <summary>Which server <see cref="RedisServerFixture"/> runs.</summary>
+public enum CacheServer
+{
+    Redis,
+    Garnet,
 }

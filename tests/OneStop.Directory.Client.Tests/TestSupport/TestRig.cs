@@ -4,7 +4,7 @@ using OneStop.Directory.V1;
 namespace OneStop.Directory.Client.Tests.TestSupport;
 
 /// <summary>
-/// One test's world: a redis-server, a fake Directory service, and the stores, clients and writers made against them
+/// One test's world: a redis-server (or Garnet), a fake Directory service, and the stores, clients and writers made against them
 /// (each with its own Redis connection, like separate processes). Disposing it tears all of it down.
 /// </summary>
 public sealed class TestRig : IAsyncDisposable
@@ -23,18 +23,18 @@ public sealed class TestRig : IAsyncDisposable
 
     public FakeDirectoryService Fake => Directory.Service;
 
-    public static async Task<TestRig> StartAsync()
+    public static async Task<TestRig> StartAsync(CacheServer server = CacheServer.Redis)
     {
-        var redis = await RedisServerFixture.StartAsync();
+        var redis = await RedisServerFixture.StartAsync(server);
         var directory = await FakeDirectoryServer.StartAsync();
         return new TestRig(redis, directory);
     }
 
-    public StackExchangeRedisStore NewStore() =>
-        Own(StackExchangeRedisStore.Connect(Redis.Configuration, TimeSpan.FromMilliseconds(250)));
+    public RedisStore NewStore() =>
+        Own(RedisStore.Connect(Redis.Configuration, TimeSpan.FromMilliseconds(250)));
 
     /// <summary>A client with its own store; ready (subscribed, read model checked) when returned.</summary>
-    public async Task<(DirectoryClient Client, StackExchangeRedisStore Store)> NewClientAsync(Action<DirectoryClientOptions>? configure = null)
+    public async Task<(DirectoryClient Client, RedisStore Store)> NewClientAsync(Action<DirectoryClientOptions>? configure = null)
     {
         var store = NewStore();
         var options = new DirectoryClientOptions
@@ -57,7 +57,7 @@ public sealed class TestRig : IAsyncDisposable
         return (client, store);
     }
 
-    public (DirectoryReadModelWriter Writer, StackExchangeRedisStore Store) NewWriter()
+    public (DirectoryReadModelWriter Writer, RedisStore Store) NewWriter()
     {
         var store = NewStore();
         return (Own(new DirectoryReadModelWriter(store, WriterLog)), store);
