@@ -49,6 +49,9 @@ public sealed class LocalIssuer : IAsyncDisposable
 
     public RsaSecurityKey Key { get; }
 
+    /// <summary>The certificate the issuer serves TLS with (made for this run, trusted by nothing by default).</summary>
+    public X509Certificate2 Certificate => _certificate;
+
     /// <summary>The claims of whoever signs in at the authorization endpoint (both tokens get them).</summary>
     public Dictionary<string, object> User { get; set; } = [];
 
@@ -69,7 +72,7 @@ public sealed class LocalIssuer : IAsyncDisposable
     public static async Task<LocalIssuer> StartAsync()
     {
         var rsa = RSA.Create(2048);
-        var certificate = CreateCertificate();
+        var certificate = LoopbackCertificate.Create();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
         builder.Logging.ClearProviders();
@@ -202,18 +205,6 @@ public sealed class LocalIssuer : IAsyncDisposable
             ["id_token"] = Token(pending.Realm, Client.Id, idClaims),
             ["expires_in"] = 600,
         });
-    }
-
-    private static X509Certificate2 CreateCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        // Round-trip through PKCS#12 so the private key is usable by SslStream on Linux.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
     public async ValueTask DisposeAsync()
