@@ -147,10 +147,7 @@ public sealed partial class StaffSignInProfileTests : IAsyncLifetime
         Assert.Equal(0, _appointments.Calls);
     }
 
-    [Fact]
-    public async Task EntraId_profile_sends_staff_to_the_tenants_sign_in_with_the_web_fronts_registration()
-    {
-        await using var gateway = await GatewayTestHost.StartAsync(GatewaySettings()
+    private Task<GatewayTestHost> EntraIdGatewayAsync() => GatewayTestHost.StartAsync(GatewaySettings()
             .With("AzureAd:Instance", _idp.BaseAddress + "/")
             .With("AzureAd:TenantId", Tenant)
             .With("AzureAd:ClientId", ApiClientId)
@@ -158,14 +155,31 @@ public sealed partial class StaffSignInProfileTests : IAsyncLifetime
             .With("OneStop:WebFront:EntraId:TenantId", Tenant)
             .With("OneStop:WebFront:EntraId:ClientId", WebClientId)
             .With("OneStop:WebFront:EntraId:ClientSecret", "web-secret")
-            .With("OneStop:WebFront:ServiceScopes:0", $"api://{ApiClientId}/.default"),
+            .With("OneStop:WebFront:ServiceScopes:0", $"api://{ApiClientId}/access_as_user"),
             services: services =>
             {
                 services.Configure<OpenIdConnectOptions>(StaffSignIn.OidcScheme, o => o.BackchannelHttpHandler = _idp.TrustingHandler());
                 services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = _idp.TrustingHandler());
-                services.AddHttpClient("local-issuer").ConfigurePrimaryHttpMessageHandler(_idp.TrustingHandler);
+                // MSAL's token requests use the factory's default client; Identity.Web's issuer validator one it names.
+                services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(_idp.TrustingHandler));
                 services.Configure<AadIssuerValidatorOptions>(o => o.HttpClientName = "local-issuer");
             });
+
+    private void SignInAsEntraUser()
+    {
+        _idp.AccessTokenAudience = ApiClientId;
+        _idp.User = new Dictionary<string, object>
+        {
+            ["ver"] = "2.0", ["tid"] = Tenant, ["oid"] = "b0b0b0b0-0000-4000-8000-000000000007", ["sub"] = "staff-7",
+            ["preferred_username"] = "desk@kreis.example", ["name"] = "Front Desk", ["org"] = "org-ip-lippe", ["region"] = "05766",
+            ["roles"] = new[] { "frontdesk" }, ["scp"] = "access_as_user",
+        };
+    }
+
+    [Fact]
+    public async Task EntraId_profile_sends_staff_to_the_tenants_sign_in_with_the_web_fronts_registration()
+    {
+        await using var gateway = await EntraIdGatewayAsync();
         using var browser = Browser();
         var page = new Uri(gateway.WebAddress, "/staff/need");
 
@@ -178,6 +192,27 @@ public sealed partial class StaffSignInProfileTests : IAsyncLifetime
         Assert.Contains("code", request["response_type"].ToString().Split(' '));
         Assert.Equal(new Uri(gateway.WebAddress, "/signin-oidc").ToString(), request["redirect_uri"]);
         Assert.Equal(0, _appointments.Calls);
+    }
+
+    [Fact]
+    public async Task EntraId_profile_signs_staff_in_and_calls_the_service_with_an_acquired_access_token()
+    {
+        SignInAsEntraUser();
+        await using var gateway = await EntraIdGatewayAsync();
+        using var browser = Browser();
+        var page = new Uri(gateway.WebAddress, "/staff/appointments/a-1/ics");
+
+        var signIn = Location(await browser.GetAsync(page), page);
+        var authorize = Location(await browser.GetAsync(signIn), signIn);
+        var (callback, fields) = FormPost(await (await browser.GetAsync(authorize)).Content.ReadAsStringAsync());
+        var signedIn = await browser.PostAsync(callback, new FormUrlEncodedContent(fields));
+        Assert.Equal(page, Location(signedIn, callback));
+
+        var ics = await browser.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, ics.StatusCode);
+        Assert.Equal(Calendar, await ics.Content.ReadAsStringAsync());
+        var accessToken = Assert.Single(_idp.IssuedAccessTokens);
+        Assert.Contains(_appointments.ReceivedHeaders, headers => headers.Authorization == "Bearer " + accessToken);
     }
 
     private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> QueryOf(Uri uri) =>

@@ -198,13 +198,20 @@ public sealed class LocalIssuer : IAsyncDisposable
         if (pending.Nonce is { Length: > 0 } nonce) idClaims["nonce"] = nonce;
         var accessToken = Token(pending.Realm, AccessTokenAudience, pending.User);
         IssuedAccessTokens.Enqueue(accessToken);
-        await context.Response.WriteAsJsonAsync(new Dictionary<string, object>
+        var response = new Dictionary<string, object>
         {
             ["token_type"] = "Bearer",
             ["access_token"] = accessToken,
             ["id_token"] = Token(pending.Realm, Client.Id, idClaims),
             ["expires_in"] = 600,
-        });
+            // Never redeemed here; MSAL only lists an account as signed in when it holds one.
+            ["refresh_token"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+        };
+        if (form["scope"].ToString() is { Length: > 0 } scope) response["scope"] = scope;
+        // MSAL (Entra ID's client library) asks for the account's ids this way.
+        if (form["client_info"] == "1" && pending.User.TryGetValue("oid", out var oid) && pending.User.TryGetValue("tid", out var tid))
+            response["client_info"] = Base64UrlEncoder.Encode($"{{\"uid\":\"{oid}\",\"utid\":\"{tid}\"}}");
+        await context.Response.WriteAsJsonAsync(response);
     }
 
     public async ValueTask DisposeAsync()
