@@ -161,7 +161,10 @@ public sealed partial class StaffSignInProfileTests : IAsyncLifetime
                 services.Configure<OpenIdConnectOptions>(StaffSignIn.OidcScheme, o => o.BackchannelHttpHandler = _idp.TrustingHandler());
                 services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = _idp.TrustingHandler());
                 // MSAL's token requests use the factory's default client; Identity.Web's issuer validator one it names.
-                services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(_idp.TrustingHandler));
+                // Nothing leaves the machine: MSAL's instance discovery at login.microsoftonline.com fails the same way with
+                // or without a network, and MSAL goes on with the configured authority.
+                services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(_idp.TrustingHandler)
+                    .AddHttpMessageHandler(() => new LoopbackOnly()));
                 services.Configure<AadIssuerValidatorOptions>(o => o.HttpClientName = "local-issuer");
             });
 
@@ -213,6 +216,15 @@ public sealed partial class StaffSignInProfileTests : IAsyncLifetime
         Assert.Equal(Calendar, await ics.Content.ReadAsStringAsync());
         var accessToken = Assert.Single(_idp.IssuedAccessTokens);
         Assert.Contains(_appointments.ReceivedHeaders, headers => headers.Authorization == "Bearer " + accessToken);
+    }
+
+    /// <summary>Refuses every request that is not for 127.0.0.1, as an offline machine would.</summary>
+    private sealed class LoopbackOnly : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri is { Host: "127.0.0.1" }
+                ? base.SendAsync(request, cancellationToken)
+                : throw new HttpRequestException($"{request.RequestUri?.Host} is not reachable from this test");
     }
 
     private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> QueryOf(Uri uri) =>
