@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,6 +12,7 @@ using OneStop.Gateway.Web.Calls;
 using OneStop.Gateway.Web.SignIn;
 using OneStop.Gateway.Web.Text;
 using OneStop.ServiceDefaults.Data;
+using OneStop.ServiceDefaults.Identity;
 
 namespace OneStop.Gateway.Web;
 
@@ -20,12 +20,12 @@ namespace OneStop.Gateway.Web;
 public static class WebFrontExtensions
 {
     /// <summary>
-    /// Staff pages name the Identity cookie scheme explicitly, as the forwarder's policies name JwtBearer: whichever
-    /// scheme is the default, each side authenticates with its own.
+    /// Staff pages name their cookie scheme explicitly (<see cref="StaffSignIn"/>), as the forwarder's policies name
+    /// JwtBearer: whichever scheme is the default, each side authenticates with its own.
     /// </summary>
     public const string StaffPolicy = "staff";
 
-    public const string IdentityDatabaseFile = "gateway-identity.db";
+    public const string IdentityDatabaseFile = DemoStaffSignIn.IdentityDatabaseFile;
 
     public static WebApplicationBuilder AddWebFront(this WebApplicationBuilder builder)
     {
@@ -33,11 +33,14 @@ public static class WebFrontExtensions
         services.AddOptions<WebFrontOptions>().Bind(builder.Configuration.GetSection(WebFrontOptions.SectionName))
             .PostConfigure(o => o.ApplyDemoDefaults());
 
+        var profile = IdentityProfiles.Resolve(builder.Configuration);
+        services.AddSingleton(new WebFrontProfile(profile));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
             o.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
             o.Conventions.AllowAnonymousToPage("/Staff/SignIn");
+            if (profile == IdentityProfile.EntraId) EntraIdStaffSignIn.ReauthenticateWhenNoTokenIsCached(o, builder.Configuration);
         });
         // Arabic and Ukrainian text as characters, not as &#x...; entities (the default encoder keeps only Basic Latin).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -57,46 +60,16 @@ public static class WebFrontExtensions
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        // The sign-in store: always SQLite, next to the services' databases.
-        var dataDirectory = builder.Configuration[DatabaseSettings.DataDirectoryKey] is { Length: > 0 } d
-            ? d : Path.Combine(builder.Environment.ContentRootPath, ".data");
-        System.IO.Directory.CreateDirectory(dataDirectory);
-        var identityDatabase = Path.GetFullPath(Path.Combine(dataDirectory, IdentityDatabaseFile));
-        services.AddDbContext<GatewayIdentityDbContext>(o => o.UseSqlite($"Data Source={identityDatabase}"));
         // Sign-in and antiforgery cookies are protected with these keys; kept next to the sign-in store, so a restart
         // (or a new container with the same data volume) does not sign everyone out.
         services.AddDataProtection().SetApplicationName("OneStop.Gateway")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "gateway-keys")));
-        services.AddHostedService<IdentityStoreMigration>();
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory(builder), "gateway-keys")));
 
-        // Identity without Identity.UI and without taking over the default scheme (AddIdentity would): the cookie
-        // schemes are added, and only the staff policy uses them.
-        services.AddIdentityCore<IdentityUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 12;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<GatewayIdentityDbContext>()
-            .AddSignInManager();
-        services.AddAuthentication().AddIdentityCookies();
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.Cookie.Name = "onestop.staff";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.LoginPath = "/staff/signin";
-            o.LogoutPath = "/staff/signout";
-            o.AccessDeniedPath = "/staff/signin";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
-        });
+        var staffScheme = builder.AddStaffSignIn(profile);
         services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .AddAuthenticationSchemes(staffScheme)
             .RequireAuthenticatedUser()
-            .RequireRole(DemoUsers.StaffRoles));
+            .RequireAssertion(context => IsStaff(context.User)));
 
         services.AddDirectoryClient();
         services.AddGrpcClient<AppointmentsService.AppointmentsServiceClient>(o => o.Address = new Uri(
@@ -109,6 +82,22 @@ public static class WebFrontExtensions
         services.AddScoped<DirectoryLookups>();
         return builder;
     }
+
+    /// <summary>The gateway's data directory (sign-in store, cookie keys): <c>OneStop:DataDirectory</c>, else .data.</summary>
+    internal static string DataDirectory(WebApplicationBuilder builder)
+    {
+        var dataDirectory = builder.Configuration[DatabaseSettings.DataDirectoryKey] is { Length: > 0 } d
+            ? d : Path.Combine(builder.Environment.ContentRootPath, ".data");
+        System.IO.Directory.CreateDirectory(dataDirectory);
+        return dataDirectory;
+    }
+
+    /// <summary>
+    /// A staff role, read the same way in every profile: the demo store's role claims, or the issuer's <c>role</c> or
+    /// <c>roles</c> claims as <see cref="CallerIdentity"/> reads them.
+    /// </summary>
+    private static bool IsStaff(System.Security.Claims.ClaimsPrincipal user) =>
+        DemoUsers.StaffRoles.Any(role => user.IsInRole(role) || CallerIdentity.From(user)?.IsInRole(role) == true);
 
     /// <summary>
     /// The web front's middleware, for web requests only: forwarded gRPC calls skip it entirely (a file-system probe
@@ -149,6 +138,11 @@ public static class WebFrontExtensions
     /// <summary>Migrates the sign-in store and writes the demo staff (idempotent).</summary>
     public static async Task SeedWebFrontAsync(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<WebFrontProfile>().Profile != IdentityProfile.Development)
+        {
+            app.Logger.LogWarning("Nothing to seed: staff sign in at the identity provider ({Profile} profile)", app.Services.GetRequiredService<WebFrontProfile>().Profile);
+            return;
+        }
         var allowed = app.Environment.IsDevelopment() || app.Services.GetRequiredService<IOptions<WebFrontOptions>>().Value.SeedDemoUsers;
         if (!allowed)
         {

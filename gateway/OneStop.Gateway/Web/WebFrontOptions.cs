@@ -15,6 +15,12 @@ public sealed class WebFrontOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// The scopes the web front asks Entra ID for when it calls the services for a signed-in user (EntraId profile),
+    /// e.g. <c>api://&lt;services' client id&gt;/.default</c>.
+    /// </summary>
+    public string[] ServiceScopes { get; set; } = [];
+
+    /// <summary>
     /// Lets `seed` write the demo staff (public passwords) outside the Development environment, e.g. on a demo
     /// server. Off by default, so a production deployment cannot get a publicly known admin login by mistake.
     /// </summary>

@@ -17,7 +17,8 @@ public sealed record CallerIdentity(string Subject, string OrganizationId, strin
     public static CallerIdentity? From(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true) return null;
-        var roles = user.FindAll(OneStopClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        // "role" from the development key and most OIDC issuers, "roles" from Entra ID: one set either way.
+        var roles = user.FindAll(c => c.Type is OneStopClaimTypes.Role or OneStopClaimTypes.Roles).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var scopes = ScopesOf(user).ToHashSet(StringComparer.Ordinal);
         return new CallerIdentity(
             user.FindFirst(OneStopClaimTypes.Subject)?.Value ?? "",

@@ -59,7 +59,7 @@ public sealed class GatewayIssuer
     /// Replaces the default key check, whose only work is the lifetime of certificate keys (an issuer's JWKS may
     /// publish certificates), so that check is kept here.
     /// </summary>
-    private bool KeyBelongsToIssuer(SecurityKey signingKey, SecurityToken token, TokenValidationParameters parameters)
+    internal bool KeyBelongsToIssuer(SecurityKey signingKey, SecurityToken token, TokenValidationParameters parameters)
     {
         if (string.Equals(token.Issuer, Issuer, StringComparison.Ordinal) != ReferenceEquals(signingKey, Key)) return false;
         if (signingKey is X509SecurityKey { Certificate: { } certificate })

@@ -8,7 +8,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace OneStop.ServiceDefaults.Identity;
 
 /// <summary>
-/// JWT bearer authentication from <c>OneStop:Auth</c>. No fallback policy: anonymous calls go through with no
+/// JWT bearer authentication by the <see cref="IdentityProfile"/> the configuration selects: a local key or any OIDC
+/// issuer here, Microsoft Entra ID in <see cref="EntraIdApiSetup"/>. No fallback policy: anonymous calls go through with no
 /// identity, and each service decides what an anonymous caller may do.
 /// </summary>
 internal static class JwtAuthenticationSetup
@@ -22,16 +23,26 @@ internal static class JwtAuthenticationSetup
         var auth = section.Get<OneStopAuthOptions>() ?? new OneStopAuthOptions();
         builder.Services.Configure<OneStopAuthOptions>(section);
 
-        // Resolved now, not when the options are first read, so a misconfigured service fails at startup.
-        var configure = CreateConfiguration(auth, explicitIssuer: section[nameof(OneStopAuthOptions.Issuer)] is not null,
-            builder.Environment.IsDevelopment());
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(configure);
+        var profile = IdentityProfiles.Resolve(builder.Configuration);
+        if (profile == IdentityProfile.EntraId)
+        {
+            builder.AddEntraIdApi(auth);
+        }
+        else
+        {
+            // Resolved now, not when the options are first read, so a misconfigured service fails at startup.
+            var configure = CreateConfiguration(auth, profile, explicitIssuer: section[nameof(OneStopAuthOptions.Issuer)] is not null,
+                builder.Environment.IsDevelopment());
+            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(configure);
+        }
         if (auth.ValidatedTokenCacheDuration > TimeSpan.Zero)
         {
-            builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((options, clock) =>
+            // After every profile's own configuration (Identity.Web's included), so the handlers it wraps are final.
+            builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<TimeProvider>((options, clock) =>
             {
                 for (var i = 0; i < options.TokenHandlers.Count; i++)
                 {
+                    if (options.TokenHandlers[i] is ValidatedTokenCache) continue;
                     options.TokenHandlers[i] = new ValidatedTokenCache(options.TokenHandlers[i], auth.ValidatedTokenCacheDuration,
                         Math.Max(1, auth.ValidatedTokenCacheSize), clock);
                 }
@@ -40,20 +51,25 @@ internal static class JwtAuthenticationSetup
         builder.Services.AddAuthorization();
     }
 
-    internal static Action<JwtBearerOptions> CreateConfiguration(OneStopAuthOptions auth, bool explicitIssuer, bool isDevelopment)
+    internal static Action<JwtBearerOptions> CreateConfiguration(OneStopAuthOptions auth, IdentityProfile profile, bool explicitIssuer, bool isDevelopment)
     {
-        var key = ResolveSymmetricKey(auth, isDevelopment);
+        var useOidc = profile == IdentityProfile.Oidc;
+        var key = useOidc ? null : ResolveSymmetricKey(auth, isDevelopment);
         var gateway = GatewayIssuer.From(auth.Gateway);
-        var useOidc = key is null;
         if (gateway is not null && (!useOidc || explicitIssuer) && string.Equals(auth.Issuer, gateway.Issuer, StringComparison.Ordinal))
             throw new InvalidOperationException("OneStop:Auth:Gateway:Issuer must differ from OneStop:Auth:Issuer: each issuer has its own key.");
         if (useOidc && string.IsNullOrWhiteSpace(auth.Authority) && string.IsNullOrWhiteSpace(auth.MetadataAddress))
         {
             // Fail at startup rather than run a service that silently rejects every token.
             throw new InvalidOperationException(
+                "The Oidc identity profile needs OneStop:Auth:Authority (or MetadataAddress): the issuer whose discovery document supplies the keys.");
+        }
+        if (!useOidc && key is null)
+        {
+            throw new InvalidOperationException(
                 "OneStop:Auth has no signing key and no OIDC issuer. Set OneStop:Auth:Authority (or MetadataAddress) " +
-                "for a real issuer, OneStop:Auth:SigningKey (base64 HMAC key), or OneStop:Auth:UseDevelopmentKey=true " +
-                "for local runs (the Development environment uses the development key by itself).");
+                "for a real issuer, AzureAd:ClientId and TenantId for Microsoft Entra ID, OneStop:Auth:SigningKey (base64 HMAC key), " +
+                "or OneStop:Auth:UseDevelopmentKey=true for local runs (the Development environment uses the development key by itself).");
         }
         return options => Configure(options, auth, key, explicitIssuer, gateway);
     }

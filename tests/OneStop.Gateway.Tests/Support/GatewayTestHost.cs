@@ -41,7 +41,9 @@ public sealed class GatewayTestHost : IAsyncDisposable
     /// Starts a gateway with <paramref name="settings"/> (flat configuration keys, e.g. ReverseProxy:Routes:…) and
     /// optionally a reloadable source for configuration-change tests.
     /// </summary>
-    public static async Task<GatewayTestHost> StartAsync(IReadOnlyDictionary<string, string?> settings, ReloadableConfiguration? reloadable = null)
+    /// <param name="services">Registrations after the gateway's own, e.g. trust in a test issuer's certificate.</param>
+    public static async Task<GatewayTestHost> StartAsync(IReadOnlyDictionary<string, string?> settings, ReloadableConfiguration? reloadable = null,
+        Action<IServiceCollection>? services = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "onestop-gateway-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dataDirectory);
@@ -60,6 +62,7 @@ public sealed class GatewayTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         if (reloadable is not null) ((IConfigurationBuilder)builder.Configuration).Add(reloadable);
         builder.AddGateway();
+        services?.Invoke(builder.Services);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         app.UseGateway();

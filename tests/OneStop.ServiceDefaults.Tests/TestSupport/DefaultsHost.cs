@@ -28,7 +28,9 @@ public sealed class DefaultsHost : IAsyncDisposable
     public GrpcChannel Channel { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DefaultsHost> StartAsync(string environment = "Production", IDictionary<string, string?>? settings = null)
+    /// <param name="services">Registrations after the service defaults' own, e.g. trust in a test issuer's certificate.</param>
+    public static async Task<DefaultsHost> StartAsync(string environment = "Production", IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -44,6 +46,7 @@ public sealed class DefaultsHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
         // 5999 would be used without OneStop:Port; the free port proves the configuration wins.
         builder.AddServiceDefaults("defaults-test", 5999);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapGrpcService<WhoAmIService>();

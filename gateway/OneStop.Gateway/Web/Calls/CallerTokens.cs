@@ -1,21 +1,34 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Abstractions;
+using OneStop.Gateway.Web.SignIn;
 using Microsoft.IdentityModel.Tokens;
 using OneStop.ServiceDefaults.Identity;
 
 namespace OneStop.Gateway.Web.Calls;
 
 /// <summary>
-/// Mints the short-lived bearer token a page's gRPC calls carry. Services validate tokens themselves
-/// (docs/architecture.md), so the gateway signs one for the signed-in user — sub = the Identity user id, org, region,
-/// roles — as an issuer the services trust: the gateway's own (<c>OneStop:Auth:Gateway</c>, ES256) when configured,
-/// else <c>OneStop:Auth:SigningKey</c>, else the development key where the services accept it (Development or
+/// The bearer token a page's gRPC calls carry. Services validate tokens themselves (docs/architecture.md), so each call
+/// carries one from an issuer they trust:
+/// <list type="bullet">
+/// <item>staff signed in at an external issuer: that issuer's access token for the user — the one saved at sign-in
+/// (Oidc profile) or one Microsoft.Identity.Web acquires for the services' API (EntraId profile);</item>
+/// <item>staff of the demo store (Development profile): a short-lived token the gateway mints — sub = the Identity user
+/// id, org, region, roles;</item>
+/// <item>the public pages' booking, in every profile: a token the gateway mints for itself, not for a person.</item>
+/// </list>
+/// The gateway signs as its own issuer (<c>OneStop:Auth:Gateway</c>, ES256) when configured, else with
+/// <c>OneStop:Auth:SigningKey</c>, else with the development key where the services accept it (Development or
 /// <c>OneStop:Auth:UseDevelopmentKey</c>).
 /// </summary>
-public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<WebFrontOptions> options, IHostEnvironment environment)
+public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<WebFrontOptions> options, IHostEnvironment environment,
+    WebFrontProfile? profile = null)
 {
+    private readonly IdentityProfile _profile = profile?.Profile ?? IdentityProfile.Development;
+
     /// <summary>The subject of public appointment requests: the gateway itself, not a person.</summary>
     public const string PublicSubject = "gateway-public-web";
 
@@ -31,7 +44,29 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
     /// <summary>Resolved once, on first use: a page that cannot call fails then, with the log naming what to set.</summary>
     private readonly Lazy<(string Issuer, SigningCredentials Credentials)> _signing = new(() => IssuerAndCredentials(auth.Value, environment));
 
-    /// <summary>Call headers for a staff member signed in with the Identity cookie.</summary>
+    /// <summary>Call headers for the staff member signed in on <paramref name="context"/>, by the web front's profile.</summary>
+    public async Task<Metadata> ForStaffAsync(HttpContext context)
+    {
+        switch (_profile)
+        {
+            case IdentityProfile.Oidc:
+                var saved = await context.AuthenticateAsync(StaffSignIn.CookieScheme);
+                var accessToken = saved.Properties?.GetTokenValue("access_token")
+                    ?? throw new InvalidOperationException("The staff session holds no access token (the issuer returned none at sign-in).");
+                return new Metadata { { "authorization", "Bearer " + accessToken } };
+            case IdentityProfile.EntraId:
+                // Scoped to the request: Identity.Web reads the user's account and the token cache through it.
+                var headers = context.RequestServices.GetRequiredService<IAuthorizationHeaderProvider>();
+                var header = await headers.CreateAuthorizationHeaderForUserAsync(options.Value.ServiceScopes,
+                    new AuthorizationHeaderProviderOptions { AcquireTokenOptions = new AcquireTokenOptions { AuthenticationOptionsName = StaffSignIn.OidcScheme } },
+                    context.User, context.RequestAborted);
+                return new Metadata { { "authorization", header } };
+            default:
+                return ForStaff(context.User);
+        }
+    }
+
+    /// <summary>Call headers for a staff member signed in with the demo store's Identity cookie: a token the gateway mints.</summary>
     public Metadata ForStaff(ClaimsPrincipal user)
     {
         var subject = user.FindFirstValue(ClaimTypes.NameIdentifier)
@@ -58,7 +93,9 @@ public sealed class CallerTokens(IOptions<OneStopAuthOptions> auth, IOptions<Web
         {
             var (issuer, credentials) = _signing.Value;
             var lifetime = options.Value.TokenLifetime;
-            var extraClaims = scope.Length > 0 ? new Dictionary<string, object> { [OneStopClaimTypes.Scope] = scope } : null;
+            // Entra ID's name for the scope list where Identity.Web validates: it refuses a token without "scp" or "roles".
+            var scopeClaim = _profile == IdentityProfile.EntraId ? OneStopClaimTypes.EntraScope : OneStopClaimTypes.Scope;
+            var extraClaims = scope.Length > 0 ? new Dictionary<string, object> { [scopeClaim] = scope } : null;
             minted = (DevelopmentTokens.Create(subject, organizationId, regionAgs, rolesInOrder, credentials, lifetime, issuer, auth.Value.Audience,
                 extraClaims), now + lifetime / 2);
             if (_minted.Count >= MaxRememberedTokens) _minted.Clear();

@@ -38,7 +38,7 @@ public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens
         try
         {
             await clients.Appointments.CancelAppointmentAsync(new CancelAppointmentRequest { AppointmentId = id, Reason = Reason.Trim() },
-                tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
+                await tokens.ForStaffAsync(HttpContext), DateTime.UtcNow.AddSeconds(10), ct);
             return LocalRedirect($"/staff/appointments/{Uri.EscapeDataString(id)}?cancelled=true");
         }
         catch (RpcException e)
@@ -54,7 +54,7 @@ public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens
         try
         {
             Appointment = await clients.Appointments.GetAppointmentAsync(new AppointmentIdRequest { AppointmentId = id },
-                tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
+                await tokens.ForStaffAsync(HttpContext), DateTime.UtcNow.AddSeconds(10), ct);
             Where = await lookups.LocationNameAsync(Appointment.LocationId, ct);
             var with = new List<string>();
             foreach (var p in Appointment.Participants)

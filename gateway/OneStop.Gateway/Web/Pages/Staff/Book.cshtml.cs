@@ -30,7 +30,7 @@ public sealed class BookModel(ServiceClients clients, CallerTokens tokens, Direc
         try
         {
             Hold = await clients.Appointments.HoldSlotAsync(new HoldSlotRequest { Slot = chosen, ClientId = clientId, AppointmentTypeId = typeId },
-                tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
+                await tokens.ForStaffAsync(HttpContext), DateTime.UtcNow.AddSeconds(10), ct);
             Slot = (await SlotView.BuildAsync([Hold.Slot], lookups, text, ct))[0];
             IdempotencyKey = "book-" + Guid.NewGuid().ToString("N");
         }
@@ -48,7 +48,7 @@ public sealed class BookModel(ServiceClients clients, CallerTokens tokens, Direc
             return BadRequest();
         try
         {
-            var headers = tokens.ForStaff(User);
+            var headers = await tokens.ForStaffAsync(HttpContext);
             headers.Add("idempotency-key", idempotencyKey);
             var appointment = await clients.Appointments.BookAppointmentAsync(
                 new BookAppointmentRequest { HoldId = holdId, ClientId = clientId, AppointmentTypeId = typeId ?? "" },

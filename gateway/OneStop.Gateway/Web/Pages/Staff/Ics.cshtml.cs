@@ -14,7 +14,7 @@ public sealed class IcsModel(ServiceClients clients, CallerTokens tokens, ILogge
     {
         try
         {
-            var ics = await clients.Appointments.GetIcsAsync(new AppointmentIdRequest { AppointmentId = id }, tokens.ForStaff(User),
+            var ics = await clients.Appointments.GetIcsAsync(new AppointmentIdRequest { AppointmentId = id }, await tokens.ForStaffAsync(HttpContext),
                 DateTime.UtcNow.AddSeconds(10), ct);
             return File(Encoding.UTF8.GetBytes(ics.Ics), "text/calendar; charset=utf-8", $"onestop-{id}.ics");
         }

@@ -54,7 +54,7 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
         if (request is null) return;
         try
         {
-            var found = await clients.Appointments.FindJointSlotsAsync(request, tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
+            var found = await clients.Appointments.FindJointSlotsAsync(request, await tokens.ForStaffAsync(HttpContext), DateTime.UtcNow.AddSeconds(10), ct);
             Slots = await SlotView.BuildAsync(found.Slots, lookups, text, ct);
         }
         catch (RpcException e) when (UnfillableNeed(e) is { } key)
@@ -131,7 +131,7 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
         var request = new ListAppointmentTypesRequest { PageSize = 200 };
         for (var page = 0; page < 10; page++)
         {
-            var response = await clients.Appointments.ListAppointmentTypesAsync(request, tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
+            var response = await clients.Appointments.ListAppointmentTypesAsync(request, await tokens.ForStaffAsync(HttpContext), DateTime.UtcNow.AddSeconds(10), ct);
             types.AddRange(response.AppointmentTypes);
             if (response.NextPageToken.Length == 0) break;
             request.PageToken = response.NextPageToken;

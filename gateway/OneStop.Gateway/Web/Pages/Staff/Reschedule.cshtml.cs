@@ -21,7 +21,7 @@ public sealed class RescheduleModel(ServiceClients clients, CallerTokens tokens,
         Id = id;
         try
         {
-            var headers = tokens.ForStaff(User);
+            var headers = await tokens.ForStaffAsync(HttpContext);
             var appointment = await clients.Appointments.GetAppointmentAsync(new AppointmentIdRequest { AppointmentId = id }, headers,
                 DateTime.UtcNow.AddSeconds(10), ct);
             var now = clock.GetUtcNow();
@@ -47,7 +47,7 @@ public sealed class RescheduleModel(ServiceClients clients, CallerTokens tokens,
         try
         {
             await clients.Appointments.RescheduleAppointmentAsync(new RescheduleAppointmentRequest { AppointmentId = id, NewSlot = chosen },
-                tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
+                await tokens.ForStaffAsync(HttpContext), DateTime.UtcNow.AddSeconds(10), ct);
             return LocalRedirect($"/staff/appointments/{Uri.EscapeDataString(id)}?moved=true");
         }
         catch (RpcException e)

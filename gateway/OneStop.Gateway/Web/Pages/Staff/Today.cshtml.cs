@@ -43,7 +43,7 @@ public sealed class TodayModel(ServiceClients clients, CallerTokens tokens, Dire
                 Day = new Date { Year = Date.Year, Month = Date.Month, Day = Date.Day },
                 PageSize = 200,
             };
-            var page = await clients.Appointments.ListAppointmentsAsync(request, tokens.ForStaff(User), DateTime.UtcNow.AddSeconds(10), ct);
+            var page = await clients.Appointments.ListAppointmentsAsync(request, await tokens.ForStaffAsync(HttpContext), DateTime.UtcNow.AddSeconds(10), ct);
             foreach (var a in page.Appointments)
             {
                 var with = new List<string>();
@@ -69,7 +69,7 @@ public sealed class TodayModel(ServiceClients clients, CallerTokens tokens, Dire
     {
         try
         {
-            await call(new AppointmentIdRequest { AppointmentId = id }, tokens.ForStaff(User));
+            await call(new AppointmentIdRequest { AppointmentId = id }, await tokens.ForStaffAsync(HttpContext));
             return LocalRedirect($"/staff/today?location={Uri.EscapeDataString(Location ?? "")}&day={Uri.EscapeDataString(Day ?? "")}&done={done}");
         }
         catch (RpcException e)
