@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using OneStop.ServiceDefaults;
 using OneStop.ServiceDefaults.Data;
 using OneStop.ServiceDefaults.Identity;
+using OneStop.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -21,8 +22,9 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Kestrel h2c on 127.0.0.1 (port from <c>OneStop:Port</c>, else <paramref name="defaultPort"/>; 0 picks a free
-    /// one), or TLS with ALPN on that port when <c>OneStop:Tls:CertificatePath</c> is set, console logging, <see cref="TimeProvider.System"/>, gRPC with health and reflection, and JWT bearer
-    /// authentication from <c>OneStop:Auth</c>.
+    /// one), or TLS with ALPN on that port when <c>OneStop:Tls:CertificatePath</c> is set, console logging, <see cref="TimeProvider.System"/>, gRPC with health and reflection, JWT bearer
+    /// authentication from <c>OneStop:Auth</c>, and OpenTelemetry traces and metrics (OTLP export when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set).
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, int defaultPort)
     {
@@ -70,6 +72,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
         builder.AddOneStopAuthentication();
+        builder.AddOneStopTelemetry(serviceName);
         return builder;
     }
 

@@ -46,7 +46,8 @@ public sealed class ForwarderHttpClient : IDisposable
         AutomaticDecompression = DecompressionMethods.None,
         UseCookies = false,
         UseProxy = false,
-        ActivityHeadersPropagator = null,
+        // ActivityHeadersPropagator stays the default (W3C traceparent): a forwarded call continues the gateway's trace
+        // in the backend (ServiceDefaults/Telemetry).
     };
 
     public void Dispose() => Handler.Dispose();
