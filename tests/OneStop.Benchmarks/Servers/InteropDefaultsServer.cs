@@ -1,0 +1,46 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OneStop.Grpc.InteropServer;
+using OneStop.ServiceDefaults.Grpc;
+
+namespace OneStop.Benchmarks.Servers;
+
+/// <summary>
+/// `interop-defaults`: the interop TestServiceImpl hosted the way every OneStop service is (see the directory's
+/// Program.cs): <c>WebApplication.CreateBuilder</c>, <c>AddServiceDefaults</c> (Kestrel h2c on 127.0.0.1, console
+/// logging with the services' filters, gRPC with health and reflection, JWT bearer authentication),
+/// an <see cref="ExceptionMappingInterceptor"/> on the service as the directory and appointments register theirs,
+/// and <c>MapDefaultEndpoints</c> (authentication and authorization middleware, health, reflection).
+/// Configuration comes from the environment like a service's: <c>OneStop__Port=0</c> for a free port and
+/// <c>OneStop__Auth__UseDevelopmentKey=true</c> (run-hosting-h2load.sh sets both). The calls are anonymous.
+/// </summary>
+internal static class InteropDefaultsServer
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults("interop-benchmark", defaultPort: 0);
+        builder.Services.AddGrpc().AddServiceOptions<TestServiceImpl>(o => o.Interceptors.Add<NoDomainErrorsInterceptor>());
+
+        await using var app = builder.Build();
+        app.MapGrpcService<TestServiceImpl>();
+        app.MapDefaultEndpoints();
+        await app.StartAsync().ConfigureAwait(false);
+
+        // The same line as the other servers, on stdout, which the script waits for (the service's own log line goes
+        // through the console logger).
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Console.WriteLine($"listening on 127.0.0.1:{new Uri(address).Port}");
+        await app.WaitForShutdownAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Maps nothing (TestServiceImpl throws only RpcExceptions), but costs what a service's interceptor costs per call.</summary>
+    private sealed class NoDomainErrorsInterceptor : ExceptionMappingInterceptor
+    {
+        protected override RpcException? ToRpc(Exception exception) => null;
+    }
+}
