@@ -7,8 +7,10 @@
 # (a startup hook). See docs/benchmarks.md, "Service hosting".
 #
 # Settings can be overridden from the environment; the defaults keep the whole script at about 2-3 minutes.
-# VARIANT_ENV="NAME=value ...": a third server, `variant`, the defaults server under extra environment variables
-# (e.g. "Logging__LogLevel__Default=Warning"), measured in the same rounds.
+# VARIANT_ENV="NAME=value ..." and/or VARIANT_ARGS="--switch ...": a third server, `variant`, the defaults server
+# under extra environment variables (e.g. "Logging__LogLevel__Default=Warning") or with one part left out
+# (--slim-builder, --no-interceptor, --singleton-interceptor; see Servers/InteropDefaultsServer.cs), measured in the
+# same rounds: how much of the difference that part is.
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-7}
@@ -17,6 +19,7 @@ WARMUP_REQUESTS=${WARMUP_REQUESTS:-100000}
 CLIENTS=${CLIENTS:-4}
 STREAMS=${STREAMS:-32}
 VARIANT_ENV=${VARIANT_ENV:-}
+VARIANT_ARGS=${VARIANT_ARGS:-}
 TARGET_RATIO=0.90
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -79,10 +82,12 @@ defaults_env=(ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production On
 servers=(defaults bare)
 start defaults "${defaults_env[@]}" -- dotnet "$bench_dll" interop-defaults
 start bare -- dotnet "$bench_dll" interop-bare --port 0
-if [[ -n "$VARIANT_ENV" ]]; then
+if [[ -n "$VARIANT_ENV$VARIANT_ARGS" ]]; then
   servers+=(variant)
   read -r -a variant_env <<<"$VARIANT_ENV"
-  start variant "${defaults_env[@]}" "${variant_env[@]}" -- dotnet "$bench_dll" interop-defaults
+  read -r -a variant_args <<<"$VARIANT_ARGS"
+  start variant "${defaults_env[@]}" "${variant_env[@]}" -- dotnet "$bench_dll" interop-defaults "${variant_args[@]}"
+  echo "variant: $VARIANT_ENV interop-defaults $VARIANT_ARGS"
 fi
 
 # --- correctness: each must answer 200, application/grpc, a 5-byte empty message and grpc-status 0 ----------------
@@ -156,6 +161,6 @@ echo
 ratio=$(median <<<"${ratio_list[defaults]}")
 cpu_ratio=$(awk -v b="$(median <<<"${cpu_list[bare]}")" -v d="$(median <<<"${cpu_list[defaults]}")" 'BEGIN { printf "%.3f", b / d }')
 echo "defaults/bare throughput ratio per round: ${ratio_list[defaults]}"
-[[ -n "$VARIANT_ENV" ]] && echo "variant/bare throughput ratio per round: ${ratio_list[variant]}"
+[[ -n "$VARIANT_ENV$VARIANT_ARGS" ]] && echo "variant/bare throughput ratio per round: ${ratio_list[variant]}"
 echo "CPU per call, bare / defaults (medians): $cpu_ratio"
 echo "median ratio: $ratio (target >= $TARGET_RATIO: $(awk -v r="$ratio" -v t="$TARGET_RATIO" 'BEGIN { print (r >= t) ? "met" : "MISSED" }'))"

@@ -17,14 +17,25 @@ namespace OneStop.Benchmarks.Servers;
 /// and <c>MapDefaultEndpoints</c> (authentication and authorization middleware, health, reflection).
 /// Configuration comes from the environment like a service's: <c>OneStop__Port=0</c> for a free port and
 /// <c>OneStop__Auth__UseDevelopmentKey=true</c> (run-hosting-h2load.sh sets both). The calls are anonymous.
+/// For finding out which part costs what, switches leave one part out or change it (never in the measured default):
+/// <c>--slim-builder</c> (<c>CreateSlimBuilder</c>, as the bare server), <c>--no-interceptor</c>, and
+/// <c>--singleton-interceptor</c> (the interceptor registered in DI as a singleton: grpc-dotnet then takes that
+/// instance instead of creating and disposing one per call). Authentication
+/// cannot be left out this way: WebApplication adds the authentication and authorization middleware by itself when
+/// their services are registered, and AddServiceDefaults always registers them.
 /// </summary>
 internal static class InteropDefaultsServer
 {
     public static async Task RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = args.Contains("--slim-builder")
+            ? WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] })
+            : WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.AddServiceDefaults("interop-benchmark", defaultPort: 0);
-        builder.Services.AddGrpc().AddServiceOptions<TestServiceImpl>(o => o.Interceptors.Add<NoDomainErrorsInterceptor>());
+        if (args.Contains("--singleton-interceptor"))
+            builder.Services.AddSingleton<NoDomainErrorsInterceptor>();
+        if (!args.Contains("--no-interceptor"))
+            builder.Services.AddGrpc().AddServiceOptions<TestServiceImpl>(o => o.Interceptors.Add<NoDomainErrorsInterceptor>());
 
         await using var app = builder.Build();
         app.MapGrpcService<TestServiceImpl>();
