@@ -9,7 +9,8 @@
 # Settings can be overridden from the environment; the defaults keep the whole script at about 2-3 minutes.
 # VARIANT_ENV="NAME=value ..." and/or VARIANT_ARGS="--switch ...": a third server, `variant`, the defaults server
 # under extra environment variables (e.g. "Logging__LogLevel__Default=Warning") or with one part left out
-# (--slim-builder, --no-interceptor, --singleton-interceptor; see Servers/InteropDefaultsServer.cs), measured in the
+# (--slim-builder, --no-interceptor, --singleton-interceptor,
+# --fast-path-interceptor; see Servers/InteropDefaultsServer.cs), measured in the
 # same rounds: how much of the difference that part is.
 set -euo pipefail
 
