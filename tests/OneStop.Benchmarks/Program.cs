@@ -4,7 +4,8 @@ using OneStop.Benchmarks.Servers;
 
 // One exe, several jobs. `raw-kestrel --port N` serves the hand-written EmptyCall endpoint that run-h2load.sh uses
 // as the throughput ceiling; `grpc-minimal --port N` serves EmptyCall on bare grpc-dotnet (`AddGrpc()`, nothing else);
-// `redis-latency [lookups]` and
+// `interop-bare --port N` and `interop-defaults` (port from OneStop__Port) serve the interop TestServiceImpl on bare
+// grpc-dotnet and with ServiceDefaults, for run-hosting-h2load.sh; `redis-latency [lookups]` and
 // `search-latency [rounds]` print directory latency percentiles (docs/benchmarks.md, Directory); anything else goes to BenchmarkDotNet
 // (e.g. `--filter '*'`).
 switch (args.FirstOrDefault())
@@ -14,6 +15,12 @@ switch (args.FirstOrDefault())
         return;
     case "grpc-minimal":
         await MinimalGrpcServer.RunAsync(args[1..]).ConfigureAwait(false);
+        return;
+    case "interop-bare":
+        await InteropBareServer.RunAsync(args[1..]).ConfigureAwait(false);
+        return;
+    case "interop-defaults":
+        await InteropDefaultsServer.RunAsync(args[1..]).ConfigureAwait(false);
         return;
     case "redis-latency":
         await RedisLatencyCommand.RunAsync(args[1..]).ConfigureAwait(false);

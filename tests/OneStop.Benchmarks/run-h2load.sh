@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Unary EmptyCall throughput and server allocations under h2load: the InteropServer (OneStop.Grpc) against
-# raw-kestrel (the same response bytes written by hand, the ceiling on this machine), and grpc-minimal (OneStop.Grpc
-# without the interop rules) in between. Rounds alternate the servers with identical h2load settings, so the
+# Unary EmptyCall throughput and server allocations under h2load: the InteropServer (grpc-dotnet) against
+# raw-kestrel (the same response bytes written by hand, the ceiling on this machine), and grpc-minimal (bare
+# grpc-dotnet without the interop rules) in between. Rounds alternate the servers with identical h2load settings, so the
 # ratio compares measurements taken moments apart on the same (noisy) machine. See docs/benchmarks.md.
 #
 # Settings can be overridden from the environment; the defaults keep the whole script under 5 minutes.
@@ -169,4 +169,4 @@ echo "server allocations per call (median): interop $interop_bytes B, raw $raw_b
   "gRPC layer + interop service (difference) $(awk -v a="$interop_bytes" -v b="$raw_bytes" 'BEGIN { printf "%.0f", a - b }') B"
 verdict() { awk -v v="$1" -v t="$TARGET_BYTES" 'BEGIN { print (v <= t) ? "met" : "MISSED" }'; }
 echo "target <= $TARGET_BYTES B per call: whole InteropServer process $(verdict "$interop_bytes");" \
-  "OneStop.Grpc + interop service above raw Kestrel $(verdict "$(awk -v a="$interop_bytes" -v b="$raw_bytes" 'BEGIN { print a - b }')")"
+  "gRPC layer + interop service above raw Kestrel $(verdict "$(awk -v a="$interop_bytes" -v b="$raw_bytes" 'BEGIN { print a - b }')")"
