@@ -51,6 +51,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     }
 }
 
+[Collection(ServiceProcessCollection.Name)]
 public sealed class EndToEndThroughGatewayTests(SuiteFixture suite) : IClassFixture<SuiteFixture>
 {
     private static readonly string FrontdeskToken =

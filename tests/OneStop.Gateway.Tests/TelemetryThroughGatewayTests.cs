@@ -62,6 +62,7 @@ public sealed class TelemetrySuiteFixture : IAsyncLifetime
     }
 }
 
+[Collection(ServiceProcessCollection.Name)]
 public sealed class TelemetryThroughGatewayTests(TelemetrySuiteFixture suite) : IClassFixture<TelemetrySuiteFixture>, IDisposable
 {
     private static readonly string FrontdeskToken =
