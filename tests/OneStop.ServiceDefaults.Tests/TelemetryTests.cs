@@ -22,6 +22,11 @@ namespace OneStop.ServiceDefaults.Tests;
 /// AddServiceDefaults' OpenTelemetry: which instrumentation records spans and metrics, under which service name, and
 /// that OTLP export is only wired when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 /// </summary>
+/// <remarks>
+/// Runs alone: ActivitySource and DiagnosticListener subscriptions are process-wide, so a TracerProvider of a test
+/// running in parallel (every AddServiceDefaults host has one) would record a second span for the same EF command.
+/// </remarks>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "onestop-telemetry-" + Guid.NewGuid().ToString("N"));
@@ -194,4 +199,10 @@ public sealed class TelemetryTests : IDisposable
         try { Directory.Delete(_root, recursive: true); }
         catch (IOException) { /* best effort */ }
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "telemetry, alone";
 }

@@ -11,7 +11,7 @@ namespace OneStop.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// OpenTelemetry traces and metrics for every OneStop host: incoming requests (gRPC calls and the web front),
-/// outgoing HttpClient and grpc-dotnet client calls, EF Core commands, and the .NET runtime. Exported over OTLP only
+/// outgoing HttpClient and grpc-dotnet client calls, EF Core and Redis commands, and the .NET runtime. Exported over OTLP only
 /// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; the standard <c>OTEL_*</c> variables configure the rest.
 /// </summary>
 public static class OneStopTelemetry
@@ -42,7 +42,10 @@ public static class OneStopTelemetry
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(HealthService))
                 .AddSource(GrpcClientSource)
                 .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request => !IsHealthCheck(request.RequestUri))
-                .AddEntityFrameworkCoreInstrumentation())
+                .AddEntityFrameworkCoreInstrumentation()
+                // The directory read model's commands, on the IConnectionMultiplexer that AddDirectoryClient registers
+                // (a host without one has nothing to trace here).
+                .AddRedisInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
