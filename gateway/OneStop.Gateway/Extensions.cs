@@ -46,6 +46,9 @@ public static class Extensions
         return app;
     }
 
+    /// <summary>A command (`seed`, `token …`) rather than a run of the gateway.</summary>
+    public static bool IsCommand(string[] args) => args is ["seed", ..] or ["token", ..];
+
     /// <summary>
     /// `seed` prepares the sign-in store with the demo users, `token …` prints a development token (both then
     /// exit); anything else runs the gateway.

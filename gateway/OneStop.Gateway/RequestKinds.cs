@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Abstractions;
-using OneStop.Gateway.Forwarding;
 
 namespace OneStop.Gateway;
 
@@ -10,5 +9,5 @@ public static class RequestKinds
     public static bool IsPage(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<ActionDescriptor>() is not null;
 
     /// <summary>A call the forwarder passes on to a backend.</summary>
-    public static bool IsForwarded(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<RouteState>() is not null;
+    public static bool IsForwarded(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>() is not null;
 }

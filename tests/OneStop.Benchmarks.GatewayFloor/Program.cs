@@ -5,18 +5,41 @@
 //   dotnet build tests/OneStop.Benchmarks.GatewayFloor -c Release
 //   BEFORE_GATEWAY_DLL=$PWD/tests/OneStop.Benchmarks.GatewayFloor/bin/Release/net10.0/OneStop.Benchmarks.GatewayFloor.dll \
 //     tests/OneStop.Benchmarks/run-gateway-h2load.sh
+// With ONESTOP_FLOOR_MODE=yarp it is stock YARP instead: AddReverseProxy/MapReverseProxy with one route to the same
+// backend and YARP's own forwarder (the "yarp" target of run-gateway-h2load.sh).
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Yarp.ReverseProxy.Configuration;
 
 var port = int.Parse(Environment.GetEnvironmentVariable("OneStop__Port") ?? "8081");
 var backend = new Uri(Environment.GetEnvironmentVariable("ReverseProxy__Clusters__testing__Destinations__d0__Address")
     ?? throw new InvalidOperationException("ReverseProxy__Clusters__testing__Destinations__d0__Address names the backend."));
 
+var stockYarp = Environment.GetEnvironmentVariable("ONESTOP_FLOOR_MODE") == "yarp";
+
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+if (stockYarp)
+{
+    builder.Services.AddReverseProxy().LoadFromMemory(
+        [new RouteConfig { RouteId = "all", ClusterId = "backend", Match = new RouteMatch { Path = "{**path}" } }],
+        [new ClusterConfig
+        {
+            ClusterId = "backend",
+            Destinations = new Dictionary<string, DestinationConfig> { ["d0"] = new() { Address = backend.ToString() } },
+            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+        }]);
+}
 var app = builder.Build();
+if (stockYarp)
+{
+    app.MapReverseProxy();
+    Console.WriteLine($"listening on http://127.0.0.1:{port}");
+    app.Run();
+    return;
+}
 
 var invoker = new HttpMessageInvoker(new SocketsHttpHandler
 {

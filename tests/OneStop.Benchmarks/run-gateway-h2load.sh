@@ -4,6 +4,8 @@
 #   direct   h2load → InteropServer
 #   gateway  h2load → OneStop.Gateway (anonymous route, no rate limiter: the forwarder alone) → InteropServer
 #   nginx    h2load → nginx (grpc_pass, upstream keepalive) → InteropServer
+#   yarp     h2load → stock YARP 2.3.0 (AddReverseProxy/MapReverseProxy, one route, YARP's own forwarder; the
+#            ONESTOP_FLOOR_MODE=yarp mode of tests/OneStop.Benchmarks.GatewayFloor) → InteropServer  [WITH_YARP=1, default]
 #   edge     h2load → OneStop.Gateway with a JWT-protected route (role check) and the per-client rate limiter
 #            (limits raised so it never refuses) → InteropServer            [WITH_EDGE=1, the default]
 #
@@ -23,6 +25,7 @@ WARMUP_DURATION=${WARMUP_DURATION:-5}     # one unmeasured run per target before
 CLIENTS=${CLIENTS:-4}
 STREAMS=${STREAMS:-32}
 WITH_EDGE=${WITH_EDGE:-1}
+WITH_YARP=${WITH_YARP:-1}
 LATENCY_ROUNDS=${LATENCY_ROUNDS:-3}
 LATENCY_DURATION=${LATENCY_DURATION:-8}
 LOAD_FRACTION=${LOAD_FRACTION:-0.5}
@@ -35,6 +38,7 @@ BEFORE_GATEWAY_DLL=${BEFORE_GATEWAY_DLL:-}
 VARIANT_ENV=${VARIANT_ENV:-}
 TARGET_DIRECT_RATIO=0.5     # gateway ≥ 0.5 × direct throughput
 TARGET_NGINX_RATIO=2        # gateway ≥ 2 × nginx throughput
+TARGET_YARP_RATIO=1.4       # gateway ≥ 1.4 × stock YARP throughput
 TARGET_ADDED_P50_MS=0.5     # gateway p50 − direct p50 ≤ 0.5 ms at half of the gateway's maximum
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -71,6 +75,10 @@ cp -r "$root/tests/OneStop.Grpc.InteropServer/bin/Release/net10.0" "$work/intero
 cp -r "$root/gateway/OneStop.Gateway/bin/Release/net10.0" "$work/gateway"
 interop_dll="$work/interop/OneStop.Grpc.InteropServer.dll"
 gateway_dll="$work/gateway/OneStop.Gateway.dll"
+if [[ "$WITH_YARP" == 1 ]]; then
+  dotnet build "$root/tests/OneStop.Benchmarks.GatewayFloor" -c Release --nologo -v quiet
+  cp -r "$root/tests/OneStop.Benchmarks.GatewayFloor/bin/Release/net10.0" "$work/floor"
+fi
 if [[ -n "$BEFORE_GATEWAY_DLL" ]]; then
   cp -r "$(dirname "$BEFORE_GATEWAY_DLL")" "$work/gateway-before"
   BEFORE_GATEWAY_DLL="$work/gateway-before/$(basename "$BEFORE_GATEWAY_DLL")"
@@ -203,6 +211,10 @@ PY
 )
   auth[edge]="authorization: Bearer $token"
 fi
+if [[ "$WITH_YARP" == 1 ]]; then
+  targets+=(yarp)
+  start_gateway yarp "$work/floor/OneStop.Benchmarks.GatewayFloor.dll" anonymous disable ONESTOP_FLOOR_MODE=yarp
+fi
 if [[ -n "$BEFORE_GATEWAY_DLL" ]]; then
   targets+=(before)
   start_gateway before "$BEFORE_GATEWAY_DLL" anonymous disable
@@ -294,7 +306,7 @@ echo "h2load ${base_args[*]} -D $DURATION [-H 'authorization: Bearer …' for ed
 for name in "${targets[@]}"; do h2load_run "$name" -D "$WARMUP_DURATION" >/dev/null; done
 echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-ratio_before_list="" ratio_variant_list=""
+ratio_before_list="" ratio_variant_list="" ratio_yarp_list=""
 declare -A rps_list ratio_direct_list ratio_nginx_list proxy_cpu_list backend_cpu_list
 printf '\n%-6s %-8s %12s %20s %22s\n' round target 'req/s' 'proxy CPU us/req' 'backend CPU us/req'
 for round in $(seq "$ROUNDS"); do
@@ -310,6 +322,7 @@ for round in $(seq "$ROUNDS"); do
     ratio_direct_list[$name]+="$(ratio "${now[$name]}" "${now[direct]}") "
     ratio_nginx_list[$name]+="$(ratio "${now[$name]}" "${now[nginx]}") "
   done
+  [[ "$WITH_YARP" == 1 ]] && ratio_yarp_list+="$(ratio "${now[gateway]}" "${now[yarp]}") "
   [[ -n "$BEFORE_GATEWAY_DLL" ]] && ratio_before_list+="$(ratio "${now[gateway]}" "${now[before]}") "
   [[ -n "$VARIANT_ENV" ]] && ratio_variant_list+="$(ratio "${now[variant]}" "${now[gateway]}") "
 done
@@ -379,6 +392,10 @@ if [[ -n "${p50_list[gateway]:-}" && -n "${p50_list[direct]:-}" ]]; then
   added=$(awk -v g="$(median <<<"${p50_list[gateway]}")" -v d="$(median <<<"${p50_list[direct]}")" 'BEGIN { printf "%.3f", g - d }')
   echo "added p50 at $LOAD_FRACTION × the gateway's maximum (gateway − direct, medians): $added ms" \
     "(target <= $TARGET_ADDED_P50_MS ms at 0.5: $(verdict "$added" "$TARGET_ADDED_P50_MS" '<=')$(awk -v f="$LOAD_FRACTION" 'BEGIN { if (f != 0.5) print "; this run is not at 0.5, so for reference only" }'))"
+fi
+if [[ "$WITH_YARP" == 1 ]]; then
+  r_yarp=$(median <<<"$ratio_yarp_list")
+  echo "gateway/stock YARP throughput per round: $ratio_yarp_list(median $r_yarp; target >= $TARGET_YARP_RATIO: $(verdict "$r_yarp" "$TARGET_YARP_RATIO" '>='))"
 fi
 if [[ -n "$BEFORE_GATEWAY_DLL" ]]; then
   echo "gateway/before throughput per round: $ratio_before_list(median $(median <<<"$ratio_before_list"))"

@@ -1,17 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Grpc.Core;
 using Grpc.Testing;
-using OneStop.Gateway.Forwarding.Configuration;
-using OneStop.Gateway.Forwarding.Edge;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Gateway.Tests.Support;
+using Yarp.ReverseProxy;
 
 namespace OneStop.Gateway.Tests;
 
 /// <summary>YARP-shaped configuration: validated, and reloaded while the gateway runs.</summary>
 public sealed class ConfigurationTests
 {
-    private static readonly IReadOnlySet<string> RateLimiterPolicies = new HashSet<string> { ClientRateLimits.PerClient };
-
     [Fact]
     public async Task A_changed_destination_takes_effect_without_a_restart_and_a_broken_change_is_refused()
     {
@@ -48,45 +46,68 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void The_validator_names_every_broken_setting()
+    public async Task Broken_routes_stop_the_start_and_the_error_names_every_broken_setting()
     {
-        var config = new ProxyConfig
+        var settings = new Dictionary<string, string?>
         {
-            Routes =
-            {
-                ["r1"] = new RouteConfig { ClusterId = "nope", Match = new RouteMatch { Path = "/{unclosed" }, AuthorizationPolicy = "anonymous,frontdesk", RateLimiterPolicy = "fast" },
-                ["r2"] = new RouteConfig { ClusterId = "c1", Match = new RouteMatch { Path = "" }, MaxRequestBodySize = 0 },
-            },
-            Clusters =
-            {
-                ["c1"] = new ClusterConfig { LoadBalancingPolicy = "Random", Destinations = { ["d"] = new DestinationConfig { Address = "ftp://x" } } },
-                ["c2"] = new ClusterConfig(),
-            },
+            ["ReverseProxy:Routes:r1:ClusterId"] = "nope",
+            ["ReverseProxy:Routes:r1:Match:Path"] = "/x/{method}",
+            ["ReverseProxy:Routes:r3:ClusterId"] = "c1",
+            ["ReverseProxy:Routes:r3:Match:Path"] = "/{unclosed",
+            ["ReverseProxy:Routes:r3:AuthorizationPolicy"] = "anonymous,frontdesk",
+            ["ReverseProxy:Routes:r3:RateLimiterPolicy"] = "fast",
+            ["ReverseProxy:Routes:r2:ClusterId"] = "c1",
+            ["ReverseProxy:Routes:r2:Match:Path"] = "/y/{method}",
+            ["ReverseProxy:Routes:r2:MaxRequestBodySize"] = "0",
+            ["ReverseProxy:Clusters:c1:Destinations:d:Address"] = "http://127.0.0.1:1",
         };
 
-        var errors = string.Join("\n", ProxyConfigValidator.Validate(config, RateLimiterPolicies));
+        var errors = Describe(await Assert.ThrowsAnyAsync<Exception>(() => GatewayTestHost.StartAsync(settings)));
 
-        Assert.Contains("Routes:r1:ClusterId 'nope'", errors, StringComparison.Ordinal);
-        Assert.Contains("Routes:r1:Match:Path", errors, StringComparison.Ordinal);
-        Assert.Contains("Routes:r1:AuthorizationPolicy", errors, StringComparison.Ordinal);
-        Assert.Contains("Routes:r1:RateLimiterPolicy 'fast'", errors, StringComparison.Ordinal);
-        Assert.Contains("Routes:r2:Match:Path is empty", errors, StringComparison.Ordinal);
-        Assert.Contains("Routes:r2:MaxRequestBodySize", errors, StringComparison.Ordinal);
-        Assert.Contains("Clusters:c1:LoadBalancingPolicy 'Random'", errors, StringComparison.Ordinal);
-        Assert.Contains("Clusters:c1:Destinations:d:Address 'ftp://x'", errors, StringComparison.Ordinal);
-        Assert.Contains("Clusters:c2:Destinations is empty", errors, StringComparison.Ordinal);
+        Assert.True(errors.Contains("Routes:r1: ClusterId 'nope' names no cluster", StringComparison.Ordinal), errors);
+        Assert.True(errors.Contains("/{unclosed", StringComparison.Ordinal), errors);
+        Assert.True(errors.Contains("anonymous,frontdesk", StringComparison.Ordinal), errors);
+        Assert.True(errors.Contains("'fast'", StringComparison.Ordinal), errors);
+        Assert.True(errors.Contains("Routes:r2: MaxRequestBodySize must be positive", StringComparison.Ordinal), errors);
     }
 
     [Fact]
-    public void The_shipped_appsettings_are_valid()
+    public async Task Broken_clusters_stop_the_start_and_the_error_names_every_broken_setting()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Clusters:c1:LoadBalancingPolicy"] = "Random",
+            ["ReverseProxy:Clusters:c1:Destinations:d:Address"] = "ftp://x",
+            ["ReverseProxy:Clusters:c2:LoadBalancingPolicy"] = "RoundRobin",
+        };
+
+        var errors = Describe(await Assert.ThrowsAnyAsync<Exception>(() => GatewayTestHost.StartAsync(settings)));
+
+        Assert.True(errors.Contains("Clusters:c1: Destinations:d:Address 'ftp://x'", StringComparison.Ordinal), errors);
+        Assert.True(errors.Contains("Clusters:c2: Destinations is empty", StringComparison.Ordinal), errors);
+    }
+
+    [Fact]
+    public async Task The_shipped_appsettings_are_valid()
     {
         var path = Path.Combine(OneStop.Interop.Tests.Interop.RepoPaths.RepoRoot, "gateway", "OneStop.Gateway", "appsettings.json");
-        var configuration = new ConfigurationBuilder().AddJsonFile(path).Build();
-        var config = new ProxyConfig();
-        ConfigurationBinder.Bind(configuration.GetSection(ProxyConfig.SectionName), config);
+        var shipped = new ConfigurationBuilder().AddJsonFile(path).Build().AsEnumerable()
+            .Where(e => e.Key.StartsWith("ReverseProxy:", StringComparison.Ordinal) && e.Value is not null)
+            .ToDictionary(e => e.Key, e => e.Value);
 
-        Assert.Empty(ProxyConfigValidator.Validate(config, RateLimiterPolicies));
-        Assert.Contains("directory", config.Routes.Keys);
-        Assert.Contains("appointments", config.Routes.Keys);
+        await using var gateway = await GatewayTestHost.StartAsync(shipped);
+
+        var proxy = gateway.Services.GetRequiredService<IProxyStateLookup>();
+        Assert.True(proxy.TryGetRoute("directory", out _));
+        Assert.True(proxy.TryGetRoute("appointments", out _));
+        Assert.True(proxy.TryGetCluster("directory", out var directory));
+        Assert.Equal("PowerOfTwoChoices", directory.Model.Config.LoadBalancingPolicy);
     }
+
+    /// <summary>Every message of the exception and its inner exceptions.</summary>
+    private static string Describe(Exception error) => error switch
+    {
+        AggregateException aggregate => aggregate.Message + "\n" + string.Join("\n", aggregate.InnerExceptions.Select(Describe)),
+        _ => error.Message + (error.InnerException is { } inner ? "\n" + Describe(inner) : ""),
+    };
 }

@@ -1,9 +1,10 @@
 using Grpc.Core;
 using Grpc.Testing;
-using OneStop.Gateway.Forwarding;
 using OneStop.Gateway.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.TestSupport;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
 
 namespace OneStop.Gateway.Tests;
 
@@ -35,8 +36,7 @@ public sealed class LoadBalancingAndHealthTests
         await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", busy.Address, idle.Address)
             .With("ReverseProxy:Clusters:testing:LoadBalancingPolicy", "PowerOfTwoChoices"));
         var client = new TestService.TestServiceClient(gateway.CallInvoker());
-        var destinations = gateway.Services.GetRequiredService<ProxyStateProvider>().Clusters["testing"].Destinations;
-        var idleState = destinations.Single(d => d.Address == idle.Address);
+        var idleState = Destination(gateway, idle.Address);
         // Warm-up: connections to both backends exist, so no call is slow merely because it opens one.
         for (var i = 0; i < 10; i++) await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound);
 
@@ -56,7 +56,7 @@ public sealed class LoadBalancingAndHealthTests
             await Task.WhenAny(held.Task, Task.Delay(200));
         }
         Assert.True(held.Task.IsCompleted);
-        await WaitUntilAsync(() => idleState.ConcurrentRequests == 0);
+        await WaitUntilAsync(() => idleState.ConcurrentRequestCount == 0);
         var idleBefore = idle.Calls;
 
         for (var i = 0; i < 10; i++) await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound);
@@ -73,16 +73,16 @@ public sealed class LoadBalancingAndHealthTests
         await using var b = await RawBackend.StartAsync();
         await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", a.Address, b.Address));
         var client = new TestService.TestServiceClient(gateway.CallInvoker());
-        var destinationA = gateway.Services.GetRequiredService<ProxyStateProvider>().Clusters["testing"].Destinations.Single(d => d.Address == a.Address);
+        var destinationA = Destination(gateway, a.Address);
 
         a.Serving = false;
-        await WaitUntilAsync(() => !destinationA.ActiveHealthy);
+        await WaitUntilAsync(() => destinationA.Health.Active == DestinationHealth.Unhealthy);
         var aBefore = a.Calls;
         for (var i = 0; i < 6; i++) await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound);
         Assert.Equal(aBefore, a.Calls);
 
         a.Serving = true;
-        await WaitUntilAsync(() => destinationA.ActiveHealthy);
+        await WaitUntilAsync(() => destinationA.Health.Active == DestinationHealth.Healthy);
         for (var i = 0; i < 6; i++) await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound);
         Assert.True(a.Calls > aBefore, "the recovered destination gets calls again");
     }
@@ -93,10 +93,10 @@ public sealed class LoadBalancingAndHealthTests
         await using var a = await RawBackend.StartAsync();
         await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", a.Address));
         var client = new TestService.TestServiceClient(gateway.CallInvoker());
-        var destination = gateway.Services.GetRequiredService<ProxyStateProvider>().Clusters["testing"].Destinations.Single();
+        var destination = Destination(gateway, a.Address);
 
         a.Serving = false;
-        await WaitUntilAsync(() => !destination.ActiveHealthy);
+        await WaitUntilAsync(() => destination.Health.Active == DestinationHealth.Unhealthy);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound).ResponseAsync);
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
@@ -112,13 +112,59 @@ public sealed class LoadBalancingAndHealthTests
             .With("ReverseProxy:Clusters:testing:HealthCheck:Active:Enabled", "false")
             .With("ReverseProxy:Clusters:testing:HealthCheck:Passive:ReactivationPeriod", "00:10:00"));
         var client = new TestService.TestServiceClient(gateway.CallInvoker());
-        var deadState = gateway.Services.GetRequiredService<ProxyStateProvider>().Clusters["testing"].Destinations.Single(d => d.Address == dead);
+        var deadState = Destination(gateway, dead);
 
         for (var i = 0; i < 4; i++) await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound);
 
-        Assert.False(deadState.IsAvailable(DateTimeOffset.UtcNow));
-        Assert.True(deadState.IsAvailable(DateTimeOffset.UtcNow.AddMinutes(11)));
+        Assert.Equal(DestinationHealth.Unhealthy, deadState.Health.Passive);
         Assert.Equal(4, live.Calls);
+    }
+
+    [Fact]
+    public async Task A_destination_taken_out_by_a_refused_connection_returns_when_its_reactivation_period_ends()
+    {
+        var dead = new Uri($"http://127.0.0.1:{FreePort.Pick()}");
+        await using var live = await RawBackend.StartAsync();
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", dead, live.Address)
+            .With("ReverseProxy:Clusters:testing:HealthCheck:Active:Enabled", "false")
+            .With("ReverseProxy:Clusters:testing:HealthCheck:Passive:ReactivationPeriod", "00:00:00.300"));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+        var deadState = Destination(gateway, dead);
+
+        for (var i = 0; i < 2; i++) await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound);
+        Assert.NotEqual(DestinationHealth.Healthy, deadState.Health.Passive);
+
+        await WaitUntilAsync(() => deadState.Health.Passive != DestinationHealth.Unhealthy);
+    }
+
+    [Fact]
+    public async Task The_health_probe_is_a_grpc_health_v1_Check_for_the_configured_service()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address)
+            .With("ReverseProxy:Clusters:testing:Metadata:GrpcHealthService", "grpc.testing.TestService"));
+
+        await WaitUntilAsync(() => backend.HealthChecks.Contains("grpc.testing.TestService"));
+    }
+
+    [Fact]
+    public async Task A_destination_without_the_health_service_stays_in_the_rotation()
+    {
+        await using var a = await RawBackend.StartAsync();
+        a.HasHealthService = false;
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", a.Address));
+        var client = new TestService.TestServiceClient(gateway.CallInvoker());
+        var destination = Destination(gateway, a.Address);
+
+        await WaitUntilAsync(() => destination.Health.Active == DestinationHealth.Healthy);
+        await client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow + Bound);
+        Assert.Equal(1, a.Calls);
+    }
+
+    private static DestinationState Destination(GatewayTestHost gateway, Uri address)
+    {
+        Assert.True(gateway.Services.GetRequiredService<IProxyStateLookup>().TryGetCluster("testing", out var cluster));
+        return cluster.Destinations.Values.Single(d => new Uri(d.Model.Config.Address) == address);
     }
 
     /// <summary>Bounded: probes run every 200 ms in these tests; 20 s is ample even on a loaded machine.</summary>

@@ -18,7 +18,7 @@ public sealed class ResponseBodyCopyTests
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0)); // never pauses: this test is about flushes alone
         var client = new RecordingPipeWriter(pipe.Writer);
 
-        await ResponseBodyCopy.CopyAsync(new MemoryStream(body), client, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await ResponseBodyCopy.CopyAsync(new MemoryStream(body), client, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         await client.FlushAsync();
         await pipe.Writer.CompleteAsync();
 
@@ -38,7 +38,7 @@ public sealed class ResponseBodyCopyTests
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1, resumeWriterThreshold: 1));
         var client = new RecordingPipeWriter(pipe.Writer);
 
-        var copy = ResponseBodyCopy.CopyAsync(backend, client, CancellationToken.None);
+        var copy = ResponseBodyCopy.CopyAsync(backend, client, null, CancellationToken.None);
         await client.FirstWaitingFlush.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False(copy.IsCompleted);

@@ -20,10 +20,9 @@ public static class ForwardedHeaders
     /// hold pseudonymous ids, and an IP address is personal data they do not need (docs/architecture.md, privacy); the
     /// gateway's own log has it. A client's own values would be spoofable in the backends' logs.
     /// </summary>
-    private static readonly HashSet<string> ForwardingHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
-    };
+    public static readonly IReadOnlyList<string> NeverForwarded = ["X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Prefix", "Forwarded"];
+
+    private static readonly HashSet<string> ForwardingHeaders = new(NeverForwarded, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Set by the gateway's own server on the way out.</summary>
     private static readonly HashSet<string> ResponseOwnedByGateway = new(StringComparer.OrdinalIgnoreCase) { "Date", "Server" };

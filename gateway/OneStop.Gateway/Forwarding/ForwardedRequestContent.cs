@@ -9,7 +9,7 @@ namespace OneStop.Gateway.Forwarding;
 /// <see cref="PipeReader"/>, so a call in flight holds no buffer of the gateway's. Remembers whether any of the body
 /// was consumed: only a call whose body is untouched may be retried on another destination.
 /// </summary>
-public sealed class ForwardedRequestContent(PipeReader clientBody) : HttpContent
+public sealed class ForwardedRequestContent(PipeReader clientBody, IdleTimeout? idleTimeout) : HttpContent
 {
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
@@ -74,6 +74,7 @@ public sealed class ForwardedRequestContent(PipeReader clientBody) : HttpContent
             }
             catch (Exception e) when (RecordClientFailure(e)) { throw; }
             var buffer = read.Buffer;
+            idleTimeout?.Touch();
             foreach (var segment in buffer) await stream.WriteAsync(segment, cancellationToken);
             unflushed |= !buffer.IsEmpty;
             // Kestrel checks the body size limit when the bytes are consumed, so this can fail too.

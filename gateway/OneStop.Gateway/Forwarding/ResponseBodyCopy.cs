@@ -19,7 +19,7 @@ internal static class ResponseBodyCopy
     /// is full) instead of filling the gateway's memory. The caller has set the response headers, so the first
     /// flush sends them.
     /// </summary>
-    public static async Task CopyAsync(Stream backend, PipeWriter client, CancellationToken cancellationToken)
+    public static async Task CopyAsync(Stream backend, PipeWriter client, IdleTimeout? idleTimeout, CancellationToken cancellationToken)
     {
         var unflushed = true; // the response headers
         var unflushedBytes = 0;
@@ -40,6 +40,7 @@ internal static class ResponseBodyCopy
             await available;
             var read = await backend.ReadAsync(client.GetMemory(), cancellationToken);
             if (read == 0) return;
+            idleTimeout?.Touch();
             client.Advance(read);
             unflushed = true;
             unflushedBytes += read;

@@ -30,6 +30,12 @@ public sealed class RawBackend : IAsyncDisposable
     /// <summary>What health probes hear: SERVING or NOT_SERVING.</summary>
     public bool Serving { get; set; } = true;
 
+    /// <summary>false: Check answers UNIMPLEMENTED, as a server without the health service does.</summary>
+    public bool HasHealthService { get; set; } = true;
+
+    /// <summary>The service name of each health check received.</summary>
+    public ConcurrentQueue<string> HealthChecks { get; } = new();
+
     /// <summary>Calls other than health checks that reached this backend.</summary>
     public int Calls => Volatile.Read(ref _calls);
     private int _calls;
@@ -52,6 +58,14 @@ public sealed class RawBackend : IAsyncDisposable
         var backend = new RawBackend(app);
         app.MapPost("/grpc.health.v1.Health/Check", async context =>
         {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            if (body.Length >= 5) backend.HealthChecks.Enqueue(HealthCheckRequest.Parser.ParseFrom(body.ToArray().AsSpan(5)).Service);
+            if (!backend.HasHealthService)
+            {
+                await TrailersOnly(12, "unknown service grpc.health.v1.Health")(context);
+                return;
+            }
             var status = backend.Serving ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing;
             await WriteHeadersAsync(context);
             await WriteMessageAsync(context, new HealthCheckResponse { Status = status });

@@ -15,7 +15,6 @@ public static class EdgePolicies
 {
     public const string Anonymous = "anonymous";
     public const string Authenticated = "authenticated";
-    private const string Prefix = "edge:";
 
     public static readonly IReadOnlyList<string> Roles =
         [OneStopRoles.AgencySystem, OneStopRoles.Frontdesk, OneStopRoles.Counsellor, OneStopRoles.Employer, OneStopRoles.RegionAdmin];
@@ -27,13 +26,11 @@ public static class EdgePolicies
     /// <summary>Anything but blanks between commas is a role or scope name; "anonymous" cannot be combined.</summary>
     public static bool IsKnown(string name) => IsAnonymous(name) || Split(name).Length > 0 && !Split(name).Any(IsAnonymous);
 
-    /// <summary>The policy name the authorization middleware asks <see cref="EdgePolicyProvider"/> for.</summary>
-    public static string Resolve(string? name) => Prefix + (string.IsNullOrWhiteSpace(name) ? Authenticated : string.Join(',', Split(name)));
-
+    /// <summary>The policy a route's name stands for; null when the name is no such list (YARP then refuses the route).</summary>
     internal static AuthorizationPolicy? Build(string policyName)
     {
-        if (!policyName.StartsWith(Prefix, StringComparison.Ordinal)) return null;
-        var wanted = Split(policyName[Prefix.Length..]);
+        if (IsAnonymous(policyName) || !IsKnown(policyName)) return null;
+        var wanted = Split(policyName);
         var policy = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser();
         if (!wanted.Contains(Authenticated, StringComparer.OrdinalIgnoreCase))
         {
@@ -52,11 +49,15 @@ public static class EdgePolicies
         names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-/// <summary>Serves the "edge:…" policies on demand, so any role/scope list in the configuration works after a reload.</summary>
+/// <summary>
+/// Serves a route's AuthorizationPolicy on demand (YARP asks for it by name when it validates and when it builds the
+/// route's endpoint), so any role/scope list in the configuration works after a reload. Policies registered by name
+/// (the web front's) come first.
+/// </summary>
 public sealed class EdgePolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthorizationPolicy?> _built = new(StringComparer.Ordinal);
 
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
-        _built.GetOrAdd(policyName, EdgePolicies.Build) ?? await base.GetPolicyAsync(policyName);
+        await base.GetPolicyAsync(policyName) ?? _built.GetOrAdd(policyName, EdgePolicies.Build);
 }
