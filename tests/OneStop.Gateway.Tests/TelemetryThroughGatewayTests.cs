@@ -105,13 +105,16 @@ public sealed class TelemetryThroughGatewayTests(TelemetrySuiteFixture suite) : 
         }, deadline: DateTime.UtcNow.AddSeconds(30));
 
         var root = await GatewaySpanOfAsync("/onestop.appointments.v1.AppointmentsService/FindJointSlots");
-        var trace = await suite.Collector.WaitForTraceAsync(root.TraceId,
-            spans => spans.Any(s => IsServerSpan(s, "directory", "/onestop.directory.v1.DirectoryService/GetService")));
+        // Each process exports its own batches: wait for the spans of all three, not just the directory's, which
+        // ends first and may arrive before the appointments service has exported its spans around it.
+        var trace = await suite.Collector.WaitForTraceAsync(root.TraceId, spans =>
+            spans.Any(s => IsServerSpan(s, "directory", "/onestop.directory.v1.DirectoryService/GetService"))
+            && spans.Any(IsFallbackCall)
+            && spans.Any(s => IsServerSpan(s, "appointments", "/onestop.appointments.v1.AppointmentsService/FindJointSlots")));
 
         var appointmentsSpan = trace.Single(s => IsServerSpan(s, "appointments", "/onestop.appointments.v1.AppointmentsService/FindJointSlots"));
         Assert.Equal("gateway", ParentOf(appointmentsSpan, trace)?.Service);
-        var fallbackCall = trace.First(s => s.Service == "appointments" && s.Scope == "Grpc.Net.Client"
-            && s.Attributes.GetValueOrDefault("grpc.method") == "/onestop.directory.v1.DirectoryService/GetService");
+        var fallbackCall = trace.First(IsFallbackCall);
         var directorySpan = trace.First(s => IsServerSpan(s, "directory", "/onestop.directory.v1.DirectoryService/GetService"));
         Assert.Contains(AncestorsOf(directorySpan, trace), s => s.SpanId == fallbackCall.SpanId);
         Assert.Contains(AncestorsOf(fallbackCall, trace), s => s.SpanId == appointmentsSpan.SpanId);
@@ -125,6 +128,10 @@ public sealed class TelemetryThroughGatewayTests(TelemetrySuiteFixture suite) : 
         Assert.True(root.ParentSpanId.Length == 0, $"the test's call carried no trace context, yet {root} has a parent");
         return root;
     }
+
+    private static bool IsFallbackCall(ReceivedSpan span) =>
+        span.Service == "appointments" && span.Scope == "Grpc.Net.Client"
+        && span.Attributes.GetValueOrDefault("grpc.method") == "/onestop.directory.v1.DirectoryService/GetService";
 
     private static bool IsServerSpan(ReceivedSpan span, string service, string path) =>
         span.Service == service && span.Kind == ReceivedSpan.ServerKind && span.Attributes.GetValueOrDefault("url.path") == path;
