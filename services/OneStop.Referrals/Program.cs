@@ -1,0 +1,10 @@
+using OneStop.Referrals;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("referrals", 5105);
+builder.AddReferrals();
+
+var app = builder.Build();
+app.MapReferrals();
+app.MapDefaultEndpoints();
+await app.RunAsync();
