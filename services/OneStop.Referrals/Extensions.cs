@@ -17,5 +17,4 @@ public static class Extensions
         app.MapGrpcService<ReferralRoutingService>();
         return app;
     }
-
 }

@@ -52,7 +52,7 @@ public sealed record ServiceFit(bool Fits, IReadOnlyList<string> Fit, IReadOnlyL
     {
         var from = e.HasMinimumAge ? $"from {e.MinimumAge}" : "";
         var to = !e.HasMaximumAge ? "" : e.MaximumAgeBound == AgeBound.Exclusive ? $"under {e.MaximumAge}" : $"up to {e.MaximumAge}";
-        return string.Join(" ", new[] { from, to }.Where(s => s.Length > 0));
+        return string.Join(" to ", new[] { from, to }.Where(s => s.Length > 0));
     }
 
     private static void CheckResidence(Eligibility? eligibility, ResidenceStatus status, List<string> fit, List<string> misfits)
