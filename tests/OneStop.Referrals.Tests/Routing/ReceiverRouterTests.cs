@@ -67,6 +67,11 @@ public sealed class ReceiverRouterTests
 
         Assert.Equal(jmd, outcome.Suggestions.Any(s => s.Candidate.AgencyType == AgencyType.Jmd));
         Assert.Equal(mbe, outcome.Suggestions.Any(s => s.Candidate.AgencyType == AgencyType.Mbe));
+        // The rules themselves draw the line, not only the services' age bounds: outside it, the JMD is not even considered.
+        Assert.Equal(jmd, outcome.Suggestions.Concat<object>(outcome.Withheld).Any(x => x is Suggestion { Candidate.AgencyType: AgencyType.Jmd }
+            or Withheld { AgencyType: AgencyType.Jmd }));
+        Assert.Equal(mbe, RoutingRules.All.Any(r => r.Receiver == AgencyType.Mbe && !r.NeedsStatedReason
+            && ReceiverRouter.Applies(r, Client(age), Topic.Sprache, out _)));
     }
 
     [Fact]
