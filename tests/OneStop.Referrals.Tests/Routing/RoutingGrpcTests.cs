@@ -21,8 +21,8 @@ public sealed class RoutingGrpcTests(RoutingTestHosts hosts) : IClassFixture<Rou
         Client = new RoutingClientFacts
         {
             ClientRef = "pc-4711",
-            // 24 today (7 December 2026): the 25th birthday is tomorrow.
-            BirthDate = new Date { Year = 2001, Month = 12, Day = 8 },
+            // 24 today: the 24th birthday is 1 July, today in Berlin while UTC is still on 30 June.
+            BirthDate = new Date { Year = 2002, Month = 7, Day = 1 },
             ResidenceStatus = ResidenceStatus.ResidencePermit,
             MunicipalityAgs = Detmold,
             Languages = { "ar", "en" },
@@ -127,7 +127,7 @@ public sealed class RoutingGrpcTests(RoutingTestHosts hosts) : IClassFixture<Rou
         await Invalid("client", r => r.Client = null);
         await Invalid("client.age", r => r.Client.ClearAgeOrBirthDate());
         await Invalid("client.age", r => r.Client.Age = 121);
-        await Invalid("client.birth_date", r => r.Client.BirthDate = new Date { Year = 2026, Month = 12, Day = 8 }); // tomorrow in Berlin
+        await Invalid("client.birth_date", r => r.Client.BirthDate = new Date { Year = 2026, Month = 7, Day = 2 }); // tomorrow in Berlin
         await Invalid("client.birth_date", r => r.Client.BirthDate = new Date { Year = 2001, Month = 2, Day = 30 });
         await Invalid("client.municipality_ags", r => r.Client.MunicipalityAgs = "");
         await Invalid("client.municipality_ags", r => r.Client.MunicipalityAgs = "05766");
@@ -145,10 +145,23 @@ public sealed class RoutingGrpcTests(RoutingTestHosts hosts) : IClassFixture<Rou
     }
 
     [Fact]
+    public async Task A_child_born_today_in_Berlin_is_0_though_UTC_is_still_on_the_day_before()
+    {
+        var request = NursingDiploma();
+        request.Client.BirthDate = new Date { Year = 2026, Month = 7, Day = 1 };
+        request.Need = Topic.FamilieKinderbetreuung;
+
+        var response = await Counsellor.SuggestReceiversAsync(request);
+
+        Assert.Equal(0, response.Age);
+        Assert.Equal("svc-jugendamt-kita", response.Suggestions[0].ServiceId);
+    }
+
+    [Fact]
     public async Task Bad_household_input_names_the_person_and_field()
     {
         await Invalid("household.persons[1].facts.birth_date",
-            h => h.Persons[1].Facts.BirthDate = new Date { Year = 2027, Month = 1, Day = 1 });
+            h => h.Persons[1].Facts.BirthDate = new Date { Year = 2026, Month = 7, Day = 2 });
         await Invalid("household.persons[1].facts.client_ref", h => h.Persons[1].Facts.ClientRef = "p-worker");
         await Invalid("household.persons[0].role", h => h.Persons[0].Role = IntakeRole.Unspecified);
         await Invalid("household.persons", h => h.Persons[1].Role = IntakeRole.MainApplicant);

@@ -10,13 +10,14 @@ namespace OneStop.Referrals.Tests.Routing;
 /// <summary>
 /// The real Directory service, seeded with the demo county by its `seed` command as `./onestop up` does, and the
 /// referrals service reading it through OneStop.Directory.Client, both on Kestrel at 127.0.0.1:0 without Redis
-/// (the client then reads the directory over gRPC). The referrals clock is fixed: 7 December 2026, Berlin.
+/// (the client then reads the directory over gRPC). The referrals clock is fixed at 30 June 2026 22:30 UTC, which is
+/// already 1 July in Berlin: ages must follow the Berlin date.
 /// </summary>
 public sealed class RoutingTestHosts : IAsyncLifetime
 {
     private const string UnreachableRedis = "127.0.0.1:1,connectTimeout=200,abortConnect=false";
 
-    public static readonly DateTimeOffset Now = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = new(2026, 6, 30, 22, 30, 0, TimeSpan.Zero);
 
     private ServiceTestHost? _directory;
     private ServiceTestHost? _referrals;
