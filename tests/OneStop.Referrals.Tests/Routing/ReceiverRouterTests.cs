@@ -113,7 +113,7 @@ public sealed class ReceiverRouterTests
 
         var jobcenter = Assert.Single(outcome.Withheld, w => w.AgencyType == AgencyType.Jobcenter);
         Assert.Equal("svc-jc-eingliederung", jobcenter.Candidate!.Service.Id);
-        Assert.Contains("residence status AsylumSeeker is not among its eligible statuses", jobcenter.Reason, StringComparison.Ordinal);
+        Assert.Contains("residence status Gestattung is not among its eligible statuses", jobcenter.Reason, StringComparison.Ordinal);
         Assert.Contains(outcome.Suggestions, s => s.Candidate.AgencyType == AgencyType.AgenturFuerArbeit);
     }
 

@@ -59,8 +59,10 @@ public sealed record ServiceFit(bool Fits, IReadOnlyList<string> Fit, IReadOnlyL
     {
         if (eligibility is null || eligibility.ResidenceStatuses.Count == 0) return;
         if (status == ResidenceStatus.Unspecified)
-            fit.Add($"residence status not given; the service is limited to {string.Join(", ", eligibility.ResidenceStatuses)}");
-        else if (eligibility.ResidenceStatuses.Contains(status)) fit.Add($"residence status {status} is eligible");
-        else misfits.Add($"residence status {status} is not among its eligible statuses");
+            fit.Add($"residence status not given; the service is limited to {Statuses(eligibility)}");
+        else if (eligibility.ResidenceStatuses.Contains(status)) fit.Add($"residence status {FactNames.Of(status)} is eligible");
+        else misfits.Add($"residence status {FactNames.Of(status)} is not among its eligible statuses ({Statuses(eligibility)})");
     }
+
+    private static string Statuses(Eligibility eligibility) => string.Join(", ", eligibility.ResidenceStatuses.Select(FactNames.Of));
 }
