@@ -8,7 +8,7 @@ using OneStop.ServiceDefaults.Identity;
 namespace OneStop.Referrals.Application;
 
 /// <summary>The consent ledger: recording, listing and withdrawing consents, and deciding whether one covers a read.</summary>
-public sealed class ConsentLedger(ReferralsDbContext db, CommandTransaction transaction, AuditLog audit, TimeProvider clock)
+public sealed class ConsentLedger(ReferralsDbContext db, CommandTransaction transaction, AuditLog audit)
 {
     /// <summary>The covering consent that lasts longest, or null (see <see cref="ConsentCoverage"/>).</summary>
     public async Task<ConsentTerms?> FindCoveringAsync(string regionAgs, string clientId, string organizationId, ConsentPurpose purpose,
@@ -79,8 +79,6 @@ public sealed class ConsentLedger(ReferralsDbContext db, CommandTransaction tran
                 ? new CheckConsentResponse { Allowed = false }
                 : new CheckConsentResponse { Allowed = true, ConsentId = consent.Id, ValidUntil = ReferralMapping.Stamp(consent.ValidUntilUtc) };
         }, ct);
-
-    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public static Consent ToProto(ConsentRecord c)
     {

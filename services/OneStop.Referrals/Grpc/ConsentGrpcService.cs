@@ -36,7 +36,9 @@ public sealed class ConsentGrpcService(ConsentLedger ledger, ReferralsDbContext 
 
     public override Task<CheckConsentResponse> CheckConsent(CheckConsentRequest request, ServerCallContext context)
     {
-        var caller = Callers.Require(context);
+        // Agency staff and systems (other services call with an agency-system token) and region admins; not a
+        // resident's token, which could otherwise probe whom a client has consented to.
+        var caller = Callers.RequireStaffOrAdmin(context);
         RequestValidator.Validate(request);
         return ledger.CheckAsync(caller, request, context.CancellationToken);
     }

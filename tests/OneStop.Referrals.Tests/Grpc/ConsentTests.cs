@@ -80,6 +80,9 @@ public sealed class ConsentTests
         Assert.False(expired.Allowed);
         var entries = (await host.Consents(RegionAdmin).ListAuditEntriesAsync(new ListAuditEntriesRequest { ClientId = Client })).Entries;
         Assert.Equal(5, entries.Count(e => e.Resource == "skills/profile/42"));
+        // An employer's token may not probe whom a client has consented to.
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => host.Consents(Staff("employer-1", "org-firma", OneStop.ServiceDefaults.Identity.OneStopRoles.Employer))
+            .CheckConsentAsync(Ask(Agentur, DataCategory.Languages, ConsentPurpose.Referral)).ResponseAsync);
         Assert.Equal(1, entries.Count(e => e.Resource == "skills/profile/42" && e.Decision == AuditDecision.Allowed));
     }
 
