@@ -1,19 +1,57 @@
+using OneStop.Appointments.V1;
+using OneStop.Referrals.Application;
+using OneStop.Referrals.Data;
+using OneStop.Referrals.Domain.Deadlines;
 using OneStop.Referrals.Grpc;
+using OneStop.ServiceDefaults.Data;
 
 namespace OneStop.Referrals;
 
 /// <summary>The referrals service's wiring, so Program.cs (and the tests' host) stay a few lines.</summary>
 public static class Extensions
 {
+    public const string DatabaseName = "referrals";
+
+    /// <summary>Where the appointments service is (the warm hand-over books through it).</summary>
+    public const string AppointmentsAddressKey = "OneStop:Referrals:AppointmentsAddress";
+
     public static WebApplicationBuilder AddReferrals(this WebApplicationBuilder builder)
     {
-        builder.Services.AddGrpc();
+        builder.AddOneStopDbContext<ReferralsDbContext, SqliteReferralsDbContext, PostgresReferralsDbContext>(DatabaseName, pooled: true,
+            configure: (provider, options) =>
+            {
+                if (provider == DatabaseProvider.Sqlite) options.AddInterceptors(SqliteConnectionSettings.Instance);
+            });
+        builder.Services.AddOptions<DeadlineOptions>().Bind(builder.Configuration.GetSection(DeadlineOptions.SectionName));
+        builder.Services.AddDirectoryClient();
+        var appointmentsAddress = builder.Configuration[AppointmentsAddressKey] is { Length: > 0 } a ? a : "http://127.0.0.1:5102";
+        builder.Services.AddGrpcClient<AppointmentsService.AppointmentsServiceClient>(o => o.Address = new Uri(appointmentsAddress))
+            .AddDefaultDeadline(TimeSpan.FromSeconds(10));
+
+        builder.Services.AddSingleton<ReferralFeed>();
+        builder.Services.AddSingleton<DeadlinePolicy>();
+        builder.Services.AddScoped<CommandTransaction>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<ConsentLedger>();
+        builder.Services.AddScoped<ReceiverDirectory>();
+        builder.Services.AddScoped<ReferralCommands>();
+        builder.Services.AddScoped<ReferralQueries>();
+        builder.Services.AddScoped<PlanCommands>();
+        builder.Services.AddScoped<WarmHandover>();
+        builder.Services.AddHostedService<DatabaseMigration>();
+        builder.Services.AddSingleton<DeadlineJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineJob>());
+
+        builder.Services.AddGrpc(o => o.Interceptors.Add<DomainErrorInterceptor>());
         builder.AddReferralRouting();
         return builder;
     }
 
     public static WebApplication MapReferrals(this WebApplication app)
     {
+        app.MapGrpcService<ReferralGrpcService>();
+        app.MapGrpcService<ConsentGrpcService>();
+        app.MapGrpcService<PlanGrpcService>();
         app.MapGrpcService<ReferralRoutingService>();
         return app;
     }

@@ -6,7 +6,8 @@ using OneStop.Benchmarks.Servers;
 // as the throughput ceiling; `grpc-minimal --port N` serves EmptyCall on bare grpc-dotnet (`AddGrpc()`, nothing else);
 // `interop-bare --port N` and `interop-defaults` (port from OneStop__Port) serve the interop TestServiceImpl on bare
 // grpc-dotnet and with ServiceDefaults, for run-hosting-h2load.sh; `redis-latency [lookups]` and
-// `search-latency [rounds]` print directory latency percentiles (docs/benchmarks.md, Directory); anything else goes to BenchmarkDotNet
+// `search-latency [rounds]` print directory latency percentiles (docs/benchmarks.md, Directory); `referrals-latency
+// [referrals]` prints the referrals service's figures (docs/benchmarks.md, Referrals); anything else goes to BenchmarkDotNet
 // (e.g. `--filter '*'`).
 switch (args.FirstOrDefault())
 {
@@ -24,6 +25,9 @@ switch (args.FirstOrDefault())
         return;
     case "redis-latency":
         await RedisLatencyCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        return;
+    case "referrals-latency":
+        await OneStop.Benchmarks.Referrals.ReferralsLatencyCommand.RunAsync(args[1..]).ConfigureAwait(false);
         return;
     case "search-latency":
         SearchLatencyCommand.Run(args[1..]);
