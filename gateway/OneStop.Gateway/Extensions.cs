@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OneStop.Gateway.Forwarding;
+using OneStop.Gateway.Forwarding.Reflection;
 using OneStop.Gateway.Web;
 using OneStop.ServiceDefaults;
 
@@ -29,19 +30,21 @@ public static class Extensions
         }
 
         builder.AddForwarder();
+        builder.AddFederatedReflection();
         builder.AddWebFront();
         return builder;
     }
 
     /// <summary>
     /// Middleware order matters: the web front's own middleware (static files, culture, security headers), then
-    /// authentication and authorization (with the gateway's health endpoint), then the per-client rate limits,
+    /// authentication and authorization (with the gateway's health endpoint and its reflection, which answers for every routed service), then the per-client rate limits,
     /// which need to know the caller.
     /// </summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.UseWebFrontMiddleware();
-        app.MapDefaultEndpoints();
+        app.MapDefaultEndpoints(serverReflection: false);
+        app.MapFederatedReflection();
         app.UseForwarderRateLimits();
         return app;
     }
