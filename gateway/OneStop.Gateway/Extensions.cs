@@ -49,12 +49,12 @@ public static class Extensions
         return app;
     }
 
-    /// <summary>A command (`seed`, `token …`) rather than a run of the gateway.</summary>
-    public static bool IsCommand(string[] args) => args is ["seed", ..] or ["token", ..];
+    /// <summary>A command (`seed`, `token …`, `call …`) rather than a run of the gateway.</summary>
+    public static bool IsCommand(string[] args) => args is ["seed", ..] or ["token", ..] or ["call", ..];
 
     /// <summary>
-    /// `seed` prepares the sign-in store with the demo users, `token …` prints a development token (both then
-    /// exit); anything else runs the gateway.
+    /// `seed` prepares the sign-in store with the demo users, `token …` prints a development token, `call …` makes one
+    /// gRPC call through a running gateway (all of them then exit); anything else runs the gateway.
     /// </summary>
     public static async Task<int> RunGatewayAsync(this WebApplication app, string[] args)
     {
@@ -65,6 +65,8 @@ public static class Extensions
                 return 0;
             case ["token", ..]:
                 return DevelopmentTokenCommand.Run(args, Console.Out, Console.Error);
+            case ["call", ..]:
+                return await Cli.CallCommand.RunAsync(args, Console.Out, Console.Error);
             default:
                 await app.RunAsync();
                 return 0;
