@@ -74,6 +74,23 @@ public sealed class UpCommandTests
             Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
         }
 
+        // Reflection at the gateway names the services behind it, and `./onestop call` (its address moved by the same
+        // ONESTOP_PORT_OFFSET) finds the method by it and prints the answer as JSON.
+        using (var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{up.Port(8081)}"))
+        {
+            using var reflection = new global::Grpc.Reflection.V1.ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo(deadline: DateTime.UtcNow.AddSeconds(30));
+            await reflection.RequestStream.WriteAsync(new global::Grpc.Reflection.V1.ServerReflectionRequest { ListServices = "" });
+            await reflection.RequestStream.CompleteAsync();
+            Assert.True(await reflection.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.Contains("onestop.directory.v1.DirectoryService", reflection.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
+        }
+        var (callExit, called) = await UpScript.RunAsync(new Dictionary<string, string> { ["ONESTOP_PORT_OFFSET"] = up.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            TimeSpan.FromMinutes(3), null, "call", "onestop.directory.v1.DirectoryService/SearchServices",
+            """{"municipalityAgs": "05766020", "language": "ar", "responseLanguage": "ar"}""", "--role", "frontdesk", "--org", "org-ip-lippe");
+        Assert.True(callExit == 0, called);
+        using (var answer = System.Text.Json.JsonDocument.Parse(called))
+            Assert.NotEmpty(answer.RootElement.GetProperty("services").EnumerateArray());
+
         // The public search page reaches the directory through the web front's own client.
         using (var web = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
         {
