@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OneStop.Gateway.Forwarding;
+using OneStop.Gateway.Forwarding.Reflection;
 using OneStop.Gateway.Web;
 using OneStop.ServiceDefaults;
 
@@ -29,29 +30,31 @@ public static class Extensions
         }
 
         builder.AddForwarder();
+        builder.AddFederatedReflection();
         builder.AddWebFront();
         return builder;
     }
 
     /// <summary>
     /// Middleware order matters: the web front's own middleware (static files, culture, security headers), then
-    /// authentication and authorization (with the gateway's health endpoint), then the per-client rate limits,
+    /// authentication and authorization (with the gateway's health endpoint and its reflection, which answers for every routed service), then the per-client rate limits,
     /// which need to know the caller.
     /// </summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.UseWebFrontMiddleware();
-        app.MapDefaultEndpoints();
+        app.MapDefaultEndpoints(serverReflection: false);
+        app.MapFederatedReflection();
         app.UseForwarderRateLimits();
         return app;
     }
 
-    /// <summary>A command (`seed`, `token …`) rather than a run of the gateway.</summary>
-    public static bool IsCommand(string[] args) => args is ["seed", ..] or ["token", ..];
+    /// <summary>A command (`seed`, `token …`, `call …`) rather than a run of the gateway.</summary>
+    public static bool IsCommand(string[] args) => args is ["seed", ..] or ["token", ..] or ["call", ..];
 
     /// <summary>
-    /// `seed` prepares the sign-in store with the demo users, `token …` prints a development token (both then
-    /// exit); anything else runs the gateway.
+    /// `seed` prepares the sign-in store with the demo users, `token …` prints a development token, `call …` makes one
+    /// gRPC call through a running gateway (all of them then exit); anything else runs the gateway.
     /// </summary>
     public static async Task<int> RunGatewayAsync(this WebApplication app, string[] args)
     {
@@ -62,6 +65,8 @@ public static class Extensions
                 return 0;
             case ["token", ..]:
                 return DevelopmentTokenCommand.Run(args, Console.Out, Console.Error);
+            case ["call", ..]:
+                return await Cli.CallCommand.RunAsync(args, Console.Out, Console.Error);
             default:
                 await app.RunAsync();
                 return 0;

@@ -77,13 +77,16 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>Authentication, authorization, <c>grpc.health.v1</c> and server reflection.</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="serverReflection">
+    /// False for a host that maps a reflection service of its own (the gateway answers for the services behind it).
+    /// </param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool serverReflection = true)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        if (serverReflection) app.MapGrpcReflectionService();
         ServiceInfo.LogAddressesOnStart(app);
         return app;
     }

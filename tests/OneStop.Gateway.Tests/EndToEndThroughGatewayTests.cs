@@ -52,7 +52,7 @@ public sealed class SuiteFixture : IAsyncLifetime
 }
 
 [Collection(ServiceProcessCollection.Name)]
-public sealed class EndToEndThroughGatewayTests(SuiteFixture suite) : IClassFixture<SuiteFixture>
+public sealed partial class EndToEndThroughGatewayTests(SuiteFixture suite) : IClassFixture<SuiteFixture>
 {
     private static readonly string FrontdeskToken =
         DevelopmentTokens.Create("frontdesk-1", "org-ip-lippe", "05766", [OneStopRoles.Frontdesk]);

@@ -31,6 +31,9 @@ public sealed class UpScript : IAsyncDisposable
 
     public int Offset { get; }
 
+    /// <summary>ONESTOP_DATA_DIR of this run: its SQLite files and logs/.</summary>
+    public string DataDirectory => _dataDirectory;
+
     public int Port(int basePort) => basePort + Offset;
 
     public string Output
@@ -65,6 +68,54 @@ public sealed class UpScript : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return script;
+    }
+
+    /// <summary>
+    /// Runs <c>./onestop ARGS</c> with <paramref name="environment"/> until it exits or, when <paramref name="until"/>
+    /// is given, until its output contains that text (then it is stopped, as a user stops <c>./onestop logs</c>), all
+    /// within <paramref name="limit"/>. Returns the exit code (null when stopped) and stdout and stderr together.
+    /// </summary>
+    public static async Task<(int? ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan limit,
+        string? until, params string[] args)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = RepoPaths.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(RepoPaths.RepoRoot, "onestop"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start ./onestop.");
+        var output = new StringBuilder();
+        string Text() { lock (output) return output.ToString(); }
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var giveUp = DateTime.UtcNow + limit;
+        while (!process.HasExited)
+        {
+            if (until is not null && Text().Contains(until, StringComparison.Ordinal))
+            {
+                process.Kill(entireProcessTree: true);
+                return (null, Text());
+            }
+            if (DateTime.UtcNow >= giveUp)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"./onestop {string.Join(' ', args)} did not {(until is null ? "exit" : $"print \"{until}\"")} within {limit.TotalSeconds:0} s:\n{Text()}");
+            }
+            await Task.Delay(50);
+        }
+        using (var outputClosed = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            try { await process.WaitForExitAsync(outputClosed.Token); }
+            catch (OperationCanceledException) { /* a leftover child holds the output open */ }
+        }
+        return (process.ExitCode, Text());
     }
 
     /// <summary>Waits, polling every 50 ms up to <paramref name="limit"/>, until a line contains <paramref name="text"/>.</summary>
