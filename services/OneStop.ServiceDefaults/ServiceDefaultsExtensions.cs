@@ -76,11 +76,15 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Authentication, authorization, <c>grpc.health.v1</c> and server reflection.</summary>
+    /// <summary>
+    /// Authentication (a bearer token that is sent must be valid, even where anonymous callers are admitted:
+    /// <see cref="PresentedTokenCheck"/>), authorization, <c>grpc.health.v1</c> and server reflection.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
+        app.UseMiddleware<PresentedTokenCheck>();
         app.UseAuthorization();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
