@@ -19,6 +19,9 @@ public static class OwnershipPolicy
     /// <summary>The roles that may write directory data at all.</summary>
     public static readonly IReadOnlyList<string> WriterRoles = [OneStopRoles.RegionAdmin, OneStopRoles.AgencySystem];
 
+    /// <summary>Why a caller without such a role is refused (after <see cref="WriterRoles"/>, which it names).</summary>
+    public static readonly string NoWriterRole = $"writing directory data needs the role {string.Join(" or ", WriterRoles)}";
+
     /// <summary>Whether the caller holds a role that writes directory data (checked before the entry is looked at).</summary>
     public static bool MayWrite(CallerIdentity caller) => WriterRoles.Any(caller.IsInRole);
 
@@ -40,6 +43,4 @@ public static class OwnershipPolicy
         if (caller.OrganizationId.Length > 0 && caller.OrganizationId == ownership.OrganizationId) return null;
         return what => $"{what} owner is organization '{ownership.OrganizationId}' in region '{ownership.RegionAgs}'";
     }
-
-    public static readonly string NoWriterRole = $"writing directory data needs the role {string.Join(" or ", WriterRoles)}";
 }
