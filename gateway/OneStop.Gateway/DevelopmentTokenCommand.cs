@@ -5,6 +5,8 @@ namespace OneStop.Gateway;
 /// <summary>
 /// <c>./onestop token --role frontdesk --org org-jc-lippe</c>: prints a token signed with the public development
 /// key, which only Development services (or <c>OneStop:Auth:UseDevelopmentKey=true</c>) accept. For local use.
+/// <c>--org</c> defaults to <see cref="DefaultOrganization"/> for role tokens only; a scope-only token has an empty
+/// <c>org</c> unless one is given.
 /// </summary>
 public static class DevelopmentTokenCommand
 {
@@ -19,8 +21,8 @@ public static class DevelopmentTokenCommand
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var roles = new List<string>();
-        string organization = DefaultOrganization, region = DefaultRegion;
-        string? subject = null, scope = null;
+        string region = DefaultRegion;
+        string? organization = null, subject = null, scope = null;
         var hours = 8.0;
         for (var i = 1; i < args.Count; i++)
         {
@@ -42,6 +44,10 @@ public static class DevelopmentTokenCommand
         var unknown = roles.Where(r => !Forwarding.Edge.EdgePolicies.Roles.Contains(r)).ToArray();
         if (unknown.Length > 0) return Fail(error, $"unknown role {string.Join(", ", unknown)}");
 
+        // A role token speaks for an agency, the demo Integration Point unless --org says which. A scope-only token
+        // (a partner system) belongs to no organization unless --org names one: a default would let it write that
+        // organization's directory entries.
+        organization ??= roles.Count > 0 ? DefaultOrganization : "";
         var token = DevelopmentTokens.Create(subject ?? $"dev-{(roles.Count > 0 ? roles[0] : "scope")}", organization, region, roles,
             TimeSpan.FromHours(hours), extraClaims: scope is null ? null : new Dictionary<string, object> { [OneStopClaimTypes.Scope] = scope });
         output.WriteLine(token);

@@ -76,7 +76,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Authentication, authorization, <c>grpc.health.v1</c> and server reflection.</summary>
+    /// <summary>
+    /// Authentication (a bearer token that is sent must be valid, even where anonymous callers are admitted:
+    /// <see cref="PresentedTokenCheck"/>), authorization, <c>grpc.health.v1</c> and server reflection.
+    /// </summary>
     /// <param name="serverReflection">
     /// False for a host that maps a reflection service of its own (the gateway answers for the services behind it).
     /// </param>
@@ -84,6 +87,7 @@ public static class ServiceDefaultsExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
+        app.UseMiddleware<PresentedTokenCheck>();
         app.UseAuthorization();
         app.MapGrpcHealthChecksService();
         if (serverReflection) app.MapGrpcReflectionService();

@@ -90,15 +90,12 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task The_shipped_appsettings_are_valid()
     {
-        var path = Path.Combine(OneStop.Interop.Tests.Interop.RepoPaths.RepoRoot, "gateway", "OneStop.Gateway", "appsettings.json");
-        var shipped = new ConfigurationBuilder().AddJsonFile(path).Build().AsEnumerable()
-            .Where(e => e.Key.StartsWith("ReverseProxy:", StringComparison.Ordinal) && e.Value is not null)
-            .ToDictionary(e => e.Key, e => e.Value);
-
-        await using var gateway = await GatewayTestHost.StartAsync(shipped);
+        await using var gateway = await GatewayTestHost.StartAsync(ShippedRoutes.Load());
 
         var proxy = gateway.Services.GetRequiredService<IProxyStateLookup>();
         Assert.True(proxy.TryGetRoute("directory", out _));
+        Assert.True(proxy.TryGetRoute("directory-public", out var publicReads));
+        Assert.Equal("anonymous", publicReads.Config.AuthorizationPolicy);
         Assert.True(proxy.TryGetRoute("appointments", out _));
         Assert.True(proxy.TryGetCluster("directory", out var directory));
         Assert.Equal("PowerOfTwoChoices", directory.Model.Config.LoadBalancingPolicy);

@@ -22,6 +22,23 @@ public sealed class DevelopmentTokenCommandTests
         Assert.True(token.ValidTo > DateTime.UtcNow.AddHours(7));
     }
 
+    [Fact]
+    public void A_scope_only_token_belongs_to_no_organization_unless_one_is_given()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, DevelopmentTokenCommand.Run(["token", "--scope", "directory.read", "--sub", "partner-1"], output, new StringWriter()));
+        var scopeOnly = new JsonWebToken(output.ToString().Trim());
+
+        var named = new StringWriter();
+        Assert.Equal(0, DevelopmentTokenCommand.Run(["token", "--scope", "directory.read", "--org", "org-partner"], named, new StringWriter()));
+        var role = new StringWriter();
+        Assert.Equal(0, DevelopmentTokenCommand.Run(["token", "--role", "agency-system"], role, new StringWriter()));
+
+        Assert.Equal("", scopeOnly.GetClaim("org").Value);
+        Assert.Equal("org-partner", new JsonWebToken(named.ToString().Trim()).GetClaim("org").Value);
+        Assert.Equal(DevelopmentTokenCommand.DefaultOrganization, new JsonWebToken(role.ToString().Trim()).GetClaim("org").Value);
+    }
+
     [Theory]
     [InlineData("token")]
     [InlineData("token", "--role", "janitor")]

@@ -47,6 +47,48 @@ public sealed class EdgeAuthTests : IAsyncLifetime
         Assert.Equal(0, _backend.Calls);
     }
 
+    /// <summary>RFC 6750 §3: the challenge and the status message say which check failed, never more.</summary>
+    public static TheoryData<string, string?, string, string> Challenges => new()
+    {
+        { "no token", null, "Bearer", "This call needs a bearer token." },
+        { "not a JWT", "garbage", Invalid("The token is malformed"), "The token is malformed." },
+        { "bad signature", Token(key: new byte[64]), Invalid("The token's signature is invalid"), "The token's signature is invalid." },
+        { "expired", Token(lifetime: TimeSpan.FromMinutes(-5)), Invalid("The token expired"), "The token expired." },
+        { "wrong audience", Token(audience: "someone-else"), Invalid("The token is meant for another audience"), "The token is meant for another audience." },
+        { "wrong issuer", Token(issuer: "https://evil.example"), Invalid("The token's issuer is not trusted"), "The token's issuer is not trusted." },
+        { "wrong role", Token(roles: [OneStopRoles.Employer]),
+            "Bearer error=\"insufficient_scope\", error_description=\"The token's roles and scopes do not allow this call\"",
+            "The token's roles and scopes do not allow this call." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Challenges))]
+    public async Task Refusals_say_which_check_failed_in_the_challenge_and_the_status(string why, string? token, string challenge, string message)
+    {
+        var client = new TestService.TestServiceClient(_gateway.CallInvoker(token));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync);
+
+        Assert.True(challenge == error.Trailers.GetValue("www-authenticate"), $"{why}: www-authenticate was '{error.Trailers.GetValue("www-authenticate")}'");
+        Assert.Equal(message, error.Status.Detail);
+        Assert.DoesNotContain(DevelopmentTokens.SigningKeyBase64, error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_web_request_with_an_invalid_bearer_token_gets_401_and_the_challenge()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_gateway.WebAddress, "/"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(lifetime: TimeSpan.FromMinutes(-5)));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(Invalid("The token expired"), response.Headers.WwwAuthenticate.ToString());
+    }
+
+    private static string Invalid(string description) => $"Bearer error=\"invalid_token\", error_description=\"{description}\"";
+
     [Theory]
     [InlineData(OneStopRoles.AgencySystem)]
     [InlineData(OneStopRoles.Frontdesk)]

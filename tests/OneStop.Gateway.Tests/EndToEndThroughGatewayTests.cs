@@ -36,10 +36,8 @@ public sealed class SuiteFixture : IAsyncLifetime
         var appointments = await ServiceProcess.StartServiceAsync("services/OneStop.Appointments", withDirectory);
         _services.Add(appointments);
 
-        Gateway = await GatewayTestHost.StartAsync(
-            Routes.Route("directory", "/onestop.directory.v1.{service}/{method}", "directory", "authenticated", directory.Address)
-                .With(Routes.Route("appointments", "/onestop.appointments.v1.{service}/{method}", "appointments",
-                    "agency-system,frontdesk,counsellor,region-admin", appointments.Address)));
+        // The routes of the shipped appsettings.json: what a user of `./onestop up` calls.
+        Gateway = await GatewayTestHost.StartAsync(ShippedRoutes.To(directory.Address, appointments.Address));
     }
 
     public async Task DisposeAsync()
@@ -85,6 +83,54 @@ public sealed partial class EndToEndThroughGatewayTests(SuiteFixture suite) : IC
 
         Assert.NotEmpty(slots.Slots);
         Assert.All(slots.Slots, slot => Assert.True(slot.Resources.Count >= 2, "a joint slot names several resources"));
+    }
+
+    [Fact]
+    public async Task The_public_directory_is_read_anonymously_through_the_gateway()
+    {
+        var directory = new DirectoryService.DirectoryServiceClient(suite.Gateway.CallInvoker());
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+
+        var found = await directory.SearchServicesAsync(new SearchServicesRequest { Language = "ar" }, deadline: deadline);
+        var organization = await directory.GetOrganizationAsync(new GetOrganizationRequest { Id = found.Services[0].OrganizationId }, deadline: deadline);
+        var service = await directory.GetServiceAsync(new GetServiceRequest { Id = found.Services[0].Id }, deadline: deadline);
+        var regions = await directory.ListRegionsAsync(new ListRegionsRequest { ParentAgs = "05766" }, deadline: deadline);
+        var export = await directory.ExportHsdsAsync(new ExportHsdsRequest(), deadline: deadline);
+
+        Assert.Equal(found.Services[0].OrganizationId, organization.Id);
+        Assert.Equal(found.Services[0].Id, service.Id);
+        Assert.NotEmpty(regions.Regions);
+        Assert.Contains(found.Services[0].Id, export.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Directory_writes_and_the_change_feed_still_need_a_token_at_the_gateway()
+    {
+        var directory = new DirectoryService.DirectoryServiceClient(suite.Gateway.CallInvoker());
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+
+        var write = await Assert.ThrowsAsync<RpcException>(() => directory.UpsertOrganizationAsync(
+            new UpsertOrganizationRequest { Organization = new Organization { Id = "org-x" } }, deadline: deadline).ResponseAsync);
+        var delete = await Assert.ThrowsAsync<RpcException>(() => directory.DeleteServiceAsync(
+            new DeleteRequest { Id = "svc-x", Etag = "1" }, deadline: deadline).ResponseAsync);
+        using var watch = directory.WatchChanges(new WatchChangesRequest(), deadline: deadline);
+        var feed = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.All([write, delete, feed], e => Assert.Equal(StatusCode.Unauthenticated, e.StatusCode));
+        Assert.Equal("Bearer", write.Trailers.GetValue("www-authenticate"));
+    }
+
+    [Fact]
+    public async Task A_forged_token_on_a_public_read_is_refused_at_the_gateway()
+    {
+        var forged = DevelopmentTokens.Create("frontdesk-1", "org-ip-lippe", "05766", [OneStopRoles.Frontdesk], key: new byte[64]);
+        var directory = new DirectoryService.DirectoryServiceClient(suite.Gateway.CallInvoker(forged));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => directory.SearchServicesAsync(new SearchServicesRequest(),
+            deadline: DateTime.UtcNow.AddSeconds(30)).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal("Bearer error=\"invalid_token\", error_description=\"The token's signature is invalid\"", error.Trailers.GetValue("www-authenticate"));
     }
 
     [Fact]

@@ -17,14 +17,16 @@ public sealed class ForwardingTests(InteropGatewayFixture fixture) : IClassFixtu
     {
         await using var backend = await RawBackend.StartAsync();
         await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address));
-        var client = new TestService.TestServiceClient(gateway.CallInvoker("a-token"));
+        // A valid token: one that fails is refused at the gateway even on an anonymous route.
+        var token = OneStop.ServiceDefaults.Identity.DevelopmentTokens.Create("agency-1", "org-1", "05766", ["agency-system"]);
+        var client = new TestService.TestServiceClient(gateway.CallInvoker(token));
 
         await client.EmptyCallAsync(new Empty(), new Metadata { { "x-agency-trace", "abc" }, { "x-forwarded-for", "203.0.113.66" } },
             deadline: DateTime.UtcNow.AddSeconds(20));
 
         Assert.True(backend.ReceivedHeaders.TryDequeue(out var headers));
         Assert.Equal("abc", headers["x-agency-trace"]);
-        Assert.Equal("Bearer a-token", headers["authorization"]); // services validate the token themselves
+        Assert.Equal("Bearer " + token, headers["authorization"]); // services validate the token themselves
         Assert.Equal("trailers", headers["te"]);
         Assert.False(headers.ContainsKey("x-forwarded-for")); // neither the client's value nor its address (privacy)
         Assert.Equal(backend.Address.Authority, headers.Host.ToString());

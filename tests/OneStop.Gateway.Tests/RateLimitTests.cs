@@ -29,6 +29,25 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Anonymous_calls_get_the_public_pages_limit_per_address_while_callers_with_a_token_keep_theirs()
+    {
+        await using var backend = await RawBackend.StartAsync();
+        // The token bucket alone (burst 400) would let all of these through.
+        await using var gateway = await GatewayTestHost.StartAsync(Routes.GrpcTesting("anonymous", backend.Address)
+            .With("OneStop:Gateway:RateLimits:AnonymousCallsPerMinute", "3"));
+        var anonymous = new TestService.TestServiceClient(gateway.CallInvoker());
+        var withToken = new TestService.TestServiceClient(gateway.CallInvoker(Token("agency-a")));
+
+        for (var i = 0; i < 3; i++) await anonymous.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(20));
+        var error = await Assert.ThrowsAsync<RpcException>(() => anonymous.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync);
+        // Same address, but a caller with a token is limited by its own bucket.
+        for (var i = 0; i < 5; i++) await withToken.EmptyCallAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(20));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal(8, backend.Calls);
+    }
+
+    [Fact]
     public async Task Public_bookings_are_limited_per_visitor_while_looking_at_slots_is_not()
     {
         await using var gateway = await GatewayTestHost.StartAsync(new Dictionary<string, string?>

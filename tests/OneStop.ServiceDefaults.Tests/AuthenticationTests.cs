@@ -36,30 +36,60 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
     }
 
-    public static TheoryData<string> RejectedTokens() => new()
+    /// <summary>Each failed check with the description a caller gets (RFC 6750 error_description).</summary>
+    public static TheoryData<string, string> RejectedTokens() => new()
     {
-        "bad signature",
-        "expired",
-        "wrong audience",
-        "wrong issuer",
-        "garbage",
+        { "bad signature", "The token's signature is invalid" },
+        { "expired", "The token expired" },
+        { "wrong audience", "The token is meant for another audience" },
+        { "wrong issuer", "The token's issuer is not trusted" },
+        { "garbage", "The token is malformed" },
+    };
+
+    private static string Rejected(string kind) => kind switch
+    {
+        "bad signature" => Token(key: new byte[64]),
+        // Well past the 30 s clock skew.
+        "expired" => Token(lifetime: TimeSpan.FromMinutes(-2)),
+        "wrong audience" => Token(audience: "someone-else"),
+        "wrong issuer" => Token(issuer: "https://evil.example/"),
+        _ => "not.a.jwt",
     };
 
     [Theory]
     [MemberData(nameof(RejectedTokens))]
-    public async Task Invalid_token_leaves_the_caller_anonymous(string kind)
+    public async Task Invalid_token_is_unauthenticated_and_says_which_check_failed(string kind, string description)
     {
-        var token = kind switch
-        {
-            "bad signature" => Token(key: new byte[64]),
-            // Well past the 30 s clock skew.
-            "expired" => Token(lifetime: TimeSpan.FromMinutes(-2)),
-            "wrong audience" => Token(audience: "someone-else"),
-            "wrong issuer" => Token(issuer: "https://evil.example/"),
-            _ => "not.a.jwt",
-        };
-        var e = await Assert.ThrowsAsync<RpcException>(() => _host.WhoAmIAsync(token));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _host.WhoAmIAsync(Rejected(kind)));
+
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        Assert.Equal(description + ".", e.Status.Detail);
+        Assert.Equal($"Bearer error=\"invalid_token\", error_description=\"{description}\"", e.Trailers.GetValue("www-authenticate"));
+        Assert.DoesNotContain(DevelopmentTokens.SigningKeyBase64, e.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(RejectedTokens))]
+    public async Task Invalid_token_is_unauthenticated_even_where_anonymous_callers_are_admitted(string kind, string description)
+    {
+        Assert.Equal("hello anonymous", await _host.HelloAsync(null));
+        Assert.Equal("hello user-1", await _host.HelloAsync("Bearer " + Token()));
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => _host.HelloAsync("Bearer " + Rejected(kind)));
+
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        Assert.Equal(description + ".", e.Status.Detail);
+    }
+
+    [Theory]
+    [InlineData("Basic dXNlcjpwYXNz", "Only bearer tokens are accepted")]
+    [InlineData("Bearer", "The bearer token is empty")]
+    public async Task An_Authorization_header_without_a_bearer_token_is_an_invalid_request(string authorization, string description)
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => _host.HelloAsync(authorization));
+
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        Assert.Equal($"Bearer error=\"invalid_request\", error_description=\"{description}\"", e.Trailers.GetValue("www-authenticate"));
     }
 
     [Fact]

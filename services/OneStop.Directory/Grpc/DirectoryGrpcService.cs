@@ -56,60 +56,60 @@ public sealed class DirectoryGrpcService(
         return new ListRegionsResponse { Regions = { regions.Select(r => r.ToProto()) } };
     }
 
-    // ---- writes (authenticated; ownership checked against stored and new owner) ----
+    // ---- writes (a writer role, the entry's region, and the owner: Domain/OwnershipPolicy.cs) ----
 
     public override Task<Organization> UpsertOrganization(UpsertOrganizationRequest request, ServerCallContext context)
     {
-        var caller = RequireCaller(context);
+        var caller = RequireWriter(context);
         EntryValidator.Validate(Required(request.Organization, "organization"));
         return commands.UpsertAsync(request.Organization, caller, context.CancellationToken);
     }
 
     public override Task<Service> UpsertService(UpsertServiceRequest request, ServerCallContext context)
     {
-        var caller = RequireCaller(context);
+        var caller = RequireWriter(context);
         EntryValidator.Validate(Required(request.Service, "service"));
         return commands.UpsertAsync(request.Service, caller, context.CancellationToken);
     }
 
     public override Task<Location> UpsertLocation(UpsertLocationRequest request, ServerCallContext context)
     {
-        var caller = RequireCaller(context);
+        var caller = RequireWriter(context);
         EntryValidator.Validate(Required(request.Location, "location"));
         return commands.UpsertAsync(request.Location, caller, context.CancellationToken);
     }
 
     public override Task<ServiceAtLocation> UpsertServiceAtLocation(UpsertServiceAtLocationRequest request, ServerCallContext context)
     {
-        var caller = RequireCaller(context);
+        var caller = RequireWriter(context);
         EntryValidator.Validate(Required(request.ServiceAtLocation, "service_at_location"));
         return commands.UpsertAsync(request.ServiceAtLocation, caller, context.CancellationToken);
     }
 
     public override async Task<DeleteResponse> DeleteOrganization(DeleteRequest request, ServerCallContext context)
     {
-        var caller = RequireCaller(context);
+        var caller = RequireWriter(context);
         RequestValidator.ValidateDelete(request);
         return new DeleteResponse { Version = await commands.DeleteOrganizationAsync(request.Id, request.Etag, caller, context.CancellationToken) };
     }
 
     public override async Task<DeleteResponse> DeleteService(DeleteRequest request, ServerCallContext context)
     {
-        var caller = RequireCaller(context);
+        var caller = RequireWriter(context);
         RequestValidator.ValidateDelete(request);
         return new DeleteResponse { Version = await commands.DeleteServiceAsync(request.Id, request.Etag, caller, context.CancellationToken) };
     }
 
     public override async Task<DeleteResponse> DeleteLocation(DeleteRequest request, ServerCallContext context)
     {
-        var caller = RequireCaller(context);
+        var caller = RequireWriter(context);
         RequestValidator.ValidateDelete(request);
         return new DeleteResponse { Version = await commands.DeleteLocationAsync(request.Id, request.Etag, caller, context.CancellationToken) };
     }
 
     public override async Task<DeleteResponse> DeleteServiceAtLocation(DeleteRequest request, ServerCallContext context)
     {
-        var caller = RequireCaller(context);
+        var caller = RequireWriter(context);
         RequestValidator.ValidateDelete(request);
         return new DeleteResponse { Version = await commands.DeleteServiceAtLocationAsync(request.Id, request.Etag, caller, context.CancellationToken) };
     }
@@ -175,6 +175,18 @@ public sealed class DirectoryGrpcService(
 
     private static CallerIdentity RequireCaller(ServerCallContext context) =>
         context.GetCaller() ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "This call needs a bearer token."));
+
+    /// <summary>
+    /// The caller, if it holds a role that writes directory data; refused before the request is even validated, so
+    /// a caller that may not write learns nothing about the entries.
+    /// </summary>
+    private static CallerIdentity RequireWriter(ServerCallContext context)
+    {
+        var caller = RequireCaller(context);
+        if (!OwnershipPolicy.MayWrite(caller))
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"Caller may not write: {OwnershipPolicy.NoWriterRole}."));
+        return caller;
+    }
 
     private static T Required<T>(T? value, string field) where T : class =>
         value ?? throw new InvalidFieldException(field, "is required.");

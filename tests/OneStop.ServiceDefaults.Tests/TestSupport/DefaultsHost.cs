@@ -56,12 +56,16 @@ public sealed class DefaultsHost : IAsyncDisposable
     }
 
     /// <summary>Calls WhoAmI with an optional bearer token and a 10 s deadline.</summary>
-    public async Task<string> WhoAmIAsync(string? token)
+    public Task<string> WhoAmIAsync(string? token) => CallAsync(WhoAmIService.WhoAmIMethod, token is null ? null : "Bearer " + token);
+
+    /// <summary>Calls Hello, which admits anonymous callers, with this Authorization header (none when null).</summary>
+    public Task<string> HelloAsync(string? authorization) => CallAsync(WhoAmIService.HelloMethod, authorization);
+
+    private async Task<string> CallAsync(Method<string, string> method, string? authorization)
     {
         var headers = new Metadata();
-        if (token is not null) headers.Add("authorization", "Bearer " + token);
-        var call = Channel.CreateCallInvoker().AsyncUnaryCall(WhoAmIService.WhoAmIMethod, null,
-            new CallOptions(headers, DateTime.UtcNow.AddSeconds(10)), "");
+        if (authorization is not null) headers.Add("authorization", authorization);
+        var call = Channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(headers, DateTime.UtcNow.AddSeconds(10)), "");
         return await call.ResponseAsync;
     }
 

@@ -7,7 +7,8 @@ namespace OneStop.ServiceDefaults.Tests.TestSupport;
 /// <summary>
 /// A one-method gRPC service written in the shape Grpc.Tools generates (a base with [BindServiceMethod]), so the
 /// tests need no .proto. The reply is the caller as "sub|org|region|role,role"; an anonymous caller gets
-/// UNAUTHENTICATED, the way a OneStop service refuses a write without identity.
+/// UNAUTHENTICATED, the way a OneStop service refuses a write without identity. <see cref="Hello"/> admits anonymous
+/// callers, the way the directory's reads do.
 /// </summary>
 [BindServiceMethod(typeof(WhoAmIService), nameof(BindService))]
 public class WhoAmIService
@@ -17,8 +18,18 @@ public class WhoAmIService
     public static readonly Method<string, string> WhoAmIMethod =
         new(MethodType.Unary, "onestop.test.Identity", "WhoAmI", Utf8, Utf8);
 
-    public static void BindService(ServiceBinderBase binder, WhoAmIService? service) =>
+    public static readonly Method<string, string> HelloMethod =
+        new(MethodType.Unary, "onestop.test.Identity", "Hello", Utf8, Utf8);
+
+    public static void BindService(ServiceBinderBase binder, WhoAmIService? service)
+    {
         binder.AddMethod(WhoAmIMethod, service is null ? null : service.WhoAmI);
+        binder.AddMethod(HelloMethod, service is null ? null : service.Hello);
+    }
+
+    /// <summary>"hello anonymous" without a token, else "hello" and the subject.</summary>
+    public virtual Task<string> Hello(string request, ServerCallContext context) =>
+        Task.FromResult($"hello {context.GetCaller()?.Subject ?? "anonymous"}");
 
     public virtual Task<string> WhoAmI(string request, ServerCallContext context)
     {

@@ -27,11 +27,19 @@ public sealed class RateLimitOptions
 
     /// <summary>Web page requests per IP address and minute (each page may call several services).</summary>
     public int WebPagesPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// gRPC calls without a token (the directory's public reads) per IP address and minute: the public pages' limit,
+    /// since an anonymous gRPC caller reads what a visitor of the pages reads.
+    /// </summary>
+    public int AnonymousCallsPerMinute { get; set; } = 600;
 }
 
 /// <summary>
-/// Per-client token buckets with ASP.NET Core's rate limiter. A client is its token's <c>sub</c> (with its
-/// <c>org</c>), or its IP address when anonymous. Refused gRPC calls get RESOURCE_EXHAUSTED.
+/// Per-client limits with ASP.NET Core's rate limiter. A client with a token is its <c>sub</c> (with its <c>org</c>)
+/// and gets a token bucket; a caller without one (only anonymous routes let it through) is its IP address and gets
+/// the public pages' fixed window, so anonymous callers cannot use the budget meant for agency systems. Refused gRPC
+/// calls get RESOURCE_EXHAUSTED.
 /// </summary>
 public sealed class ClientRateLimits
 {
@@ -43,14 +51,21 @@ public sealed class ClientRateLimits
 
     public static void Configure(RateLimiterOptions options, RateLimitOptions limits)
     {
-        options.AddPolicy(PerClient, context => RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limits.Burst,
-            TokensPerPeriod = Math.Max(1, (int)(limits.PermitsPerSecond * limits.ReplenishmentPeriod.TotalSeconds)),
-            ReplenishmentPeriod = limits.ReplenishmentPeriod,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+        options.AddPolicy(PerClient, context => SubjectKey(context) is { } subject
+            ? RateLimitPartition.GetTokenBucketLimiter(subject, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limits.Burst,
+                TokensPerPeriod = Math.Max(1, (int)(limits.PermitsPerSecond * limits.ReplenishmentPeriod.TotalSeconds)),
+                ReplenishmentPeriod = limits.ReplenishmentPeriod,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            })
+            : RateLimitPartition.GetFixedWindowLimiter(AddressKey(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, limits.AnonymousCallsPerMinute),
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
         // Only the booking itself (POST) counts; looking at free slots does not.
         options.AddPolicy(PublicBooking, context => HttpMethods.IsPost(context.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter(AddressKey(context), _ => new FixedWindowRateLimiterOptions
@@ -87,14 +102,13 @@ public sealed class ClientRateLimits
         };
     }
 
-    private static string ClientKey(HttpContext context)
+    /// <summary>The token's caller as a limiter key; null for a call without a (valid) token.</summary>
+    private static string? SubjectKey(HttpContext context)
     {
         var user = context.User;
-        if (user.Identity?.IsAuthenticated == true && user.FindFirst(OneStopClaimTypes.Subject)?.Value is { Length: > 0 } subject)
-        {
-            return $"sub:{user.FindFirst(OneStopClaimTypes.Organization)?.Value}/{subject}";
-        }
-        return AddressKey(context);
+        return user.Identity?.IsAuthenticated == true && user.FindFirst(OneStopClaimTypes.Subject)?.Value is { Length: > 0 } subject
+            ? $"sub:{user.FindFirst(OneStopClaimTypes.Organization)?.Value}/{subject}"
+            : null;
     }
 
     /// <summary>
