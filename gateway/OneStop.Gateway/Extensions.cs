@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OneStop.Gateway.Forwarding;
 using OneStop.Gateway.Forwarding.Reflection;
@@ -26,7 +25,7 @@ public static class Extensions
             if (webPort is < 0 or > 65535) throw new InvalidOperationException($"{WebPortKey} must be 0..65535, not {webPort}.");
             // Browsers speak HTTP/1.1 without TLS; the web front gets a listener of its own.
             builder.WebHost.ConfigureKestrel(kestrel =>
-                kestrel.Listen(IPAddress.Loopback, webPort, listen => listen.Protocols = HttpProtocols.Http1));
+                ListenAddress.Listen(kestrel, builder.Configuration, webPort, listen => listen.Protocols = HttpProtocols.Http1));
         }
 
         builder.AddForwarder();

@@ -47,16 +47,24 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>`seed` migrates and loads the demo calendars (idempotent), then exits; anything else runs the service.</summary>
+    /// <summary>
+    /// `migrate` applies the migrations and exits (the deployment's migration Job, deploy/k8s); `seed` migrates and
+    /// loads the demo calendars (idempotent), then exits; anything else runs the service.
+    /// </summary>
     public static async Task<int> RunAppointmentsAsync(this WebApplication app, string[] args)
     {
-        if (args is not ["seed", ..])
+        if (args is not ["seed", ..] and not ["migrate", ..])
         {
             await app.RunAsync();
             return 0;
         }
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AppointmentsDbContext>().Database.MigrateAsync();
+        if (args is ["migrate", ..])
+        {
+            app.Logger.LogInformation("Migrations applied");
+            return 0;
+        }
         var written = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         app.Logger.LogInformation("Seed finished: {Written} records written", written);
         return 0;

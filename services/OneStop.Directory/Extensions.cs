@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OneStop.Directory.Client;
 using OneStop.Directory.Data;
 using OneStop.Directory.Domain;
@@ -33,11 +34,18 @@ public static class Extensions
     }
 
     /// <summary>
-    /// `seed` migrates, loads the demo county and rebuilds the Redis read model, then exits; anything else runs the
-    /// service.
+    /// `migrate` applies the migrations and exits (the deployment's migration Job, deploy/k8s); `seed` migrates, loads
+    /// the demo county and rebuilds the Redis read model, then exits; anything else runs the service.
     /// </summary>
     public static async Task<int> RunDirectoryAsync(this WebApplication app, string[] args)
     {
+        if (args is ["migrate", ..])
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DirectoryDbContext>().Database.MigrateAsync();
+            app.Logger.LogInformation("Migrations applied");
+            return 0;
+        }
         if (args is not ["seed", ..])
         {
             await app.RunAsync();

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -20,8 +19,13 @@ public static class ServiceDefaultsExtensions
 {
     public const string PortKey = "OneStop:Port";
 
+    /// <summary>The grpc.health.v1 service name that reports only whether the process runs (Kubernetes liveness).</summary>
+    public const string LivenessService = "liveness";
+
+    private const string SelfCheck = "self";
+
     /// <summary>
-    /// Kestrel h2c on 127.0.0.1 (port from <c>OneStop:Port</c>, else <paramref name="defaultPort"/>; 0 picks a free
+    /// Kestrel h2c on 127.0.0.1 (or <c>OneStop:ListenAddress</c>, see <see cref="ListenAddress"/>; port from <c>OneStop:Port</c>, else <paramref name="defaultPort"/>; 0 picks a free
     /// one), or TLS with ALPN on that port when <c>OneStop:Tls:CertificatePath</c> is set, console logging, <see cref="TimeProvider.System"/>, gRPC with health and reflection, JWT bearer
     /// authentication from <c>OneStop:Auth</c>, and OpenTelemetry traces and metrics (OTLP export when
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set).
@@ -34,7 +38,7 @@ public static class ServiceDefaultsExtensions
         if (port is < 0 or > 65535) throw new InvalidOperationException($"{PortKey} must be 0..65535, not {port}.");
 
         var tls = builder.Configuration.GetSection(TlsSettings.SectionName).Get<TlsSettings>();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
+        builder.WebHost.ConfigureKestrel(kestrel => ListenAddress.Listen(kestrel, builder.Configuration, port, listen =>
         {
             if (tls is { Enabled: true })
             {
@@ -69,7 +73,14 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
         // "self": a live process is SERVING even before it registers checks of its own (grpc-dotnet answers UNKNOWN
         // for a server without any check); databases and the cache add theirs.
-        builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
+        // Two health services: "" (every check: the database too) answers readiness, "liveness" only "self", so a
+        // database outage takes a pod out of its Service but never makes the kubelet restart it (deploy/k8s).
+        builder.Services.AddGrpcHealthChecks(o =>
+            {
+                o.Services.Map("", _ => true);
+                o.Services.Map(LivenessService, check => check.Name == SelfCheck);
+            })
+            .AddCheck(SelfCheck, () => HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
         builder.AddOneStopAuthentication();
         builder.AddOneStopTelemetry(serviceName);

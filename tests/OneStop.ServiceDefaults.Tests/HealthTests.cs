@@ -1,4 +1,5 @@
 using Grpc.Health.V1;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.ServiceDefaults.Tests.TestSupport;
 
 namespace OneStop.ServiceDefaults.Tests;
@@ -25,5 +26,19 @@ public sealed class HealthTests
         using var response = await http.GetAsync(host.Address + "/");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("HTTP/2 only", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Liveness_ignores_an_unhealthy_database_that_readiness_reports()
+    {
+        // A failing check registered the way AddOneStopDbContext registers the database's.
+        await using var host = await DefaultsHost.StartAsync(services: s => s.AddHealthChecks()
+            .AddCheck("db", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("down"), tags: ["db"]));
+        var health = new Health.HealthClient(host.Channel);
+        var readiness = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
+        var liveness = await health.CheckAsync(new HealthCheckRequest { Service = Microsoft.Extensions.Hosting.ServiceDefaultsExtensions.LivenessService },
+            deadline: DateTime.UtcNow.AddSeconds(10));
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, readiness.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, liveness.Status);
     }
 }

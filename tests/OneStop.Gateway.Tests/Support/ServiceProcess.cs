@@ -14,11 +14,12 @@ namespace OneStop.Gateway.Tests.Support;
 public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _output;
 
-    private ServiceProcess(Process process, int port)
+    private ServiceProcess(Process process, int port, StringBuilder output)
     {
         _process = process;
+        _output = output;
         Address = new Uri($"http://127.0.0.1:{port}");
     }
 
@@ -42,11 +43,14 @@ public sealed class ServiceProcess : IDisposable
     /// A OneStop service's build output (bin/&lt;configuration&gt;/net10.0 of <paramref name="projectDirectory"/>, relative to
     /// the repository), Development, on a free port with <paramref name="environment"/>; ready when its grpc.health.v1 says SERVING.
     /// </summary>
-    public static Task<ServiceProcess> StartServiceAsync(string projectDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <param name="port">A given port, e.g. to restart a killed instance where the gateway expects it; else a free one.</param>
+    /// <param name="readyWithin">How long it may take to say SERVING (60 s; longer where a test loads the machine meanwhile).</param>
+    public static Task<ServiceProcess> StartServiceAsync(string projectDirectory, IReadOnlyDictionary<string, string> environment, int? port = null,
+        TimeSpan? readyWithin = null)
     {
-        var port = FreePort.Pick();
-        var env = new Dictionary<string, string>(environment) { ["OneStop__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        return StartAsync(ServiceDll(projectDirectory), [], env, port, waitForHealth: true);
+        port ??= FreePort.Pick();
+        var env = new Dictionary<string, string>(environment) { ["OneStop__Port"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return StartAsync(ServiceDll(projectDirectory), [], env, port.Value, waitForHealth: true, readyWithin);
     }
 
     /// <summary>Runs `dotnet X.dll seed` to completion (bounded to two minutes) and fails the test if it fails.</summary>
@@ -69,14 +73,15 @@ public sealed class ServiceProcess : IDisposable
         return dll;
     }
 
-    private static async Task<ServiceProcess> StartAsync(string dll, string[] args, IReadOnlyDictionary<string, string> environment, int port, bool waitForHealth)
+    private static async Task<ServiceProcess> StartAsync(string dll, string[] args, IReadOnlyDictionary<string, string> environment, int port, bool waitForHealth,
+        TimeSpan? readyWithin = null)
     {
         var process = Start(dll, args, environment, out var output);
-        var service = new ServiceProcess(process, port);
-        service._output.Append(output);
+        // The builder the output handlers keep writing to, so a failure message shows everything up to that point.
+        var service = new ServiceProcess(process, port, output);
         try
         {
-            await service.WaitUntilReadyAsync(waitForHealth);
+            await service.WaitUntilReadyAsync(waitForHealth, readyWithin ?? TimeSpan.FromSeconds(60));
         }
         catch
         {
@@ -109,11 +114,11 @@ public sealed class ServiceProcess : IDisposable
         return process;
     }
 
-    /// <summary>Bounded: up to 60 s, one attempt every 100 ms.</summary>
-    private async Task WaitUntilReadyAsync(bool health)
+    /// <summary>Bounded: up to <paramref name="within"/>, one attempt every 100 ms.</summary>
+    private async Task WaitUntilReadyAsync(bool health, TimeSpan within)
     {
         using var channel = GrpcChannel.ForAddress(Address);
-        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var giveUp = DateTime.UtcNow + within;
         while (true)
         {
             Assert.False(_process.HasExited, $"the process exited early:\n{Output}");
@@ -133,7 +138,7 @@ public sealed class ServiceProcess : IDisposable
             catch (RpcException)
             {
             }
-            Assert.True(DateTime.UtcNow < giveUp, $"not ready within 60 s:\n{Output}");
+            Assert.True(DateTime.UtcNow < giveUp, $"not ready within {within.TotalSeconds:0} s:\n{Output}");
             await Task.Delay(100);
         }
     }
