@@ -222,7 +222,7 @@ public sealed class AppointmentsGrpcService(
         var caller = Callers.RequireBooking(context);
         Id(request.AppointmentId, "appointment_id");
         var appointment = await queries.GetAsync(request.AppointmentId, caller, context.CancellationToken);
-        return new IcsResponse { Ics = await calendar.IcsAsync(appointment, context.CancellationToken) };
+        return new IcsResponse { Ics = await calendar.IcsAsync(appointment, caller, context.CancellationToken) };
     }
 
     public override Task<StatsResponse> GetStats(StatsRequest request, ServerCallContext context)
