@@ -165,6 +165,11 @@ public static class UiStrings
             "Interpreter: the appointment type “{0}” comes with an interpreter for {1}. Choose that language, “– none –” or another appointment type.",
             "الترجمة الفورية: نوع الموعد «{0}» يتضمن مترجماً للغة {1}. اختر هذه اللغة أو «– لا شيء –» أو نوع موعد آخر.",
             "Перекладач: тип запису «{0}» уже має перекладача з мови {1}. Оберіть цю мову, «– немає –» або інший тип запису."),
+        ["need.searchFrom"] = new("Zeiten ab dem (leer: ab jetzt)", "Times from (empty: from now)", "الأوقات ابتداءً من (فارغ: من الآن)", "Час починаючи з (порожньо: від зараз)"),
+        ["type.type-anerkennung-iq-jahr"] = new("Anerkennungsberatung IQ, bis zu einem Jahr im Voraus (60 Min.)",
+            "Recognition advice (IQ), up to a year ahead (60 min)",
+            "استشارة الاعتراف بالمؤهلات (IQ)، حتى سنة مقدماً (60 دقيقة)",
+            "Консультація з визнання (IQ), до року наперед (60 хв)"),
         // A type whose agencies accept bookings themselves (issue 17, item 4): say what is true.
         ["appt.bookedAwaitingNotice"] = new("Der Termin ist gebucht und wartet auf die Zusage der beteiligten Stellen.",
             "The appointment is booked and is waiting for the agencies' acceptance.",

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Appointments.V1;
 using OneStop.Gateway.Web.Calls;
 using OneStop.Gateway.Web.Text;
+using OneStop.ServiceDefaults.Time;
 using DayOfWeek = OneStop.Directory.V1.DayOfWeek;
 using Topic = OneStop.Directory.V1.Topic;
 
@@ -34,6 +35,8 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
     [BindProperty] public int[] BlockedDay { get; set; } = new int[BlockedRows];
     [BindProperty] public string[] BlockedFrom { get; set; } = new string[BlockedRows];
     [BindProperty] public string[] BlockedTo { get; set; } = new string[BlockedRows];
+    /// <summary>The first day to search (Berlin); empty: from now. Lets staff look ahead, e.g. past a change of summer time.</summary>
+    [BindProperty] public DateOnly? From { get; set; }
 
     /// <summary>The region's appointment types, from the appointments service (ListAppointmentTypes).</summary>
     public IReadOnlyList<AppointmentType> Types { get; private set; } = [];
@@ -118,10 +121,11 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
         var type = Types.FirstOrDefault(t => t.Id == TypeId);
         if (type is null) Problems.Add(text["need.badType"]);
         var now = clock.GetUtcNow();
+        var start = From is { } day && BerlinTime.ToUtc(day.ToDateTime(TimeOnly.MinValue)) is var first && first > now ? first : now;
         var request = new FindJointSlotsRequest
         {
-            RangeStart = Timestamp.FromDateTimeOffset(now),
-            RangeEnd = Timestamp.FromDateTimeOffset(now.AddDays(42)),
+            RangeStart = Timestamp.FromDateTimeOffset(start),
+            RangeEnd = Timestamp.FromDateTimeOffset(start.AddDays(42)),
             MaxResults = 10,
         };
         for (var i = 0; i < BlockedRows; i++)
