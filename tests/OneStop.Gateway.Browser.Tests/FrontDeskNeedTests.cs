@@ -143,5 +143,35 @@ public sealed class FrontDeskNeedTests(WebFrontSuite suite)
         await page.Context.CloseAsync();
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task The_year_ahead_type_reaches_the_next_change_of_summer_time_and_shows_office_hours_on_both_sides()
+    {
+        var page = await suite.NewPageAsync();
+        await Staff.SignInAsync(page);
+        await page.WaitForURLAsync("**/staff/need");
+        // The next Sunday on which Berlin's offset changes (within the year the type reaches).
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var change = Enumerable.Range(3, 360).Select(today.AddDays)
+            .First(d => OneStop.ServiceDefaults.Time.BerlinTime.OffsetAt(OneStop.ServiceDefaults.Time.BerlinTime.StartOfDay(d).AddHours(12))
+                != OneStop.ServiceDefaults.Time.BerlinTime.OffsetAt(OneStop.ServiceDefaults.Time.BerlinTime.StartOfDay(d).AddHours(-12)));
+
+        foreach (var from in new[] { change.AddDays(-3), change.AddDays(2) })
+        {
+            await page.GotoAsync("/staff/need");
+            await page.Locator("#client-id").FillAsync(NewClient("DST"));
+            await page.Locator("#type").SelectOptionAsync("type-anerkennung-iq-jahr");
+            await page.Locator("#from").FillAsync(from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await page.Locator(".need-form button[type=submit]").ClickAsync();
+            await page.Locator("#slots-heading").WaitForAsync();
+
+            var first = await page.Locator(".slots .slot").First.InnerTextAsync();
+            // Local office hours start at 08:30 on either side of the change (07:30Z in winter, 06:30Z in summer).
+            Assert.Contains(", 08:30–09:30", first, StringComparison.Ordinal);
+            Assert.Contains(from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), first, StringComparison.Ordinal);
+        }
+        await WebFrontSuite.ScreenshotAsync(page, "frontdesk-need-after-dst-change");
+        await page.Context.CloseAsync();
+    }
+
     private static string Unfold(string ics) => ics.Replace("\r\n ", "", StringComparison.Ordinal).Replace("\r\n", "\n", StringComparison.Ordinal);
 }

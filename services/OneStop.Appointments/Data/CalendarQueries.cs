@@ -13,8 +13,9 @@ namespace OneStop.Appointments.Data;
 /// GetIcs (the domain's <see cref="IcsCalendar"/>) with the words agencies' calendars need: the type and the
 /// agencies in SUMMARY, topic, agencies, interpreter and room in DESCRIPTION, the location's name and address in
 /// LOCATION, and the issuing organization (the caller's, with its directory e-mail address) as ORGANIZER. Names
-/// and addresses come from the directory; nothing about the client is written. With directory checks off (or the
-/// directory unreachable) ids stand in for names, and without an organizer address the file is PUBLISH.
+/// and addresses come from the directory; nothing about the client is written. With
+/// <see cref="AppointmentsOptions.CalendarTextFromDirectory"/> off (or the directory unreachable) ids stand in for
+/// names, and without an organizer address the file is PUBLISH.
 /// </summary>
 public sealed class CalendarQueries(AppointmentsDbContext db, DirectoryClient directory, IOptions<AppointmentsOptions> options, TimeProvider clock,
     ILogger<CalendarQueries> logger)
@@ -69,7 +70,7 @@ public sealed class CalendarQueries(AppointmentsDbContext db, DirectoryClient di
     /// <summary>A directory read for words only: a failure leaves the id in the file rather than failing GetIcs.</summary>
     private async Task<T?> LookupAsync<T>(Func<ValueTask<T?>> read) where T : class
     {
-        if (!options.Value.ValidateDirectoryIds) return null;
+        if (!options.Value.CalendarTextFromDirectory) return null;
         try
         {
             return await read();
