@@ -33,6 +33,7 @@ public static class Extensions
         builder.Services.AddScoped<BookingCommands>();
         builder.Services.AddScoped<LifecycleCommands>();
         builder.Services.AddScoped<AppointmentQueries>();
+        builder.Services.AddScoped<CatalogQueries>();
         builder.Services.AddScoped<CalendarQueries>();
         builder.Services.AddScoped<StatisticsQueries>();
         builder.Services.AddScoped<SlotSearch>();

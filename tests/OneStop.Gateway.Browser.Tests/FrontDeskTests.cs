@@ -164,9 +164,10 @@ public sealed partial class FrontDeskTests(WebFrontSuite suite)
         // No room of the demo county holds seven people: the page says which part of the need to change.
         Assert.Null(await SlotTextsAsync(page, interpreter: "ar", wheelchair: true, capacity: 7));
         Assert.Equal("Kein Raum erfüllt diese Anforderungen. Ändern Sie Plätze oder Barrierefreiheit.", await page.Locator("[role=alert]").InnerTextAsync());
-        // The Welcome Center's counsellors cover Arbeit and Aufenthalt, not Wohnen.
+        // The type sees the Welcome Center about Arbeit: Wohnen cannot work, and the page names the row to change.
         Assert.Null(await SlotTextsAsync(page, interpreter: "", wheelchair: false, capacity: 0, topic: "5"));
-        Assert.Equal("Eine gewählte Stelle hat niemanden für dieses Thema. Ändern Sie Stelle oder Thema.", await page.Locator("[role=alert]").InnerTextAsync());
+        Assert.Equal("Thema 1: Die Terminart „Erstberatung Welcome Center (30 Min.)“ berät diese Stelle zu einem anderen Thema. Wählen Sie ein anderes Thema oder „– keine –“.",
+            await page.Locator("[role=alert]").InnerTextAsync());
         await page.Context.CloseAsync();
     }
 

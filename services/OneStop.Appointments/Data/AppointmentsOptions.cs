@@ -15,6 +15,13 @@ public sealed class AppointmentsOptions
     /// </summary>
     public bool ValidateDirectoryIds { get; set; } = true;
 
+    /// <summary>
+    /// Read names and addresses for calendar files (GetIcs) from the directory: agencies, the location's address,
+    /// the organizer's name and e-mail. Separate from <see cref="ValidateDirectoryIds"/>, since words are read at
+    /// run time while checks also run at seed time. Off: ids stand in, and without an organizer the file is PUBLISH.
+    /// </summary>
+    public bool CalendarTextFromDirectory { get; set; } = true;
+
     /// <summary>How long a hold lasts when the request does not say.</summary>
     public TimeSpan DefaultHold { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -108,9 +108,11 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
         CancellationToken ct)
     {
         if (options.Value.ValidateDirectoryIds
-            && await db.Appointments.AsNoTracking().Where(a => a.Id == appointmentId && a.RegionAgs == caller.RegionAgs)
-                .Select(a => a.AppointmentTypeId).SingleOrDefaultAsync(ct) is { } typeId)
-            await EnsureInterpreterLanguageOfferedAsync(typeId, newSlot, caller.RegionAgs, "new_slot", ct);
+            && await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appointmentId && a.RegionAgs == caller.RegionAgs, ct) is { } stored)
+        {
+            var booked = stored.ToProto();
+            await EnsureInterpreterLanguageOfferedAsync(booked.AppointmentTypeId, newSlot, caller.RegionAgs, "new_slot", ct, booked.Need ?? new SlotNeed());
+        }
         return await transaction.RunAsync(async () =>
         {
             var now = transaction.Now;
@@ -118,8 +120,11 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             var current = record.ToProto();
             if (current.Status is not (AppointmentStatus.Pending or AppointmentStatus.Booked or AppointmentStatus.Proposed))
                 throw DomainException.FailedPrecondition($"a {current.Status} appointment cannot be rescheduled.");
+            // Every constraint of the original need holds for the new time too (the client's blocked times, the
+            // agencies, the interpreter, the room): the stored need governs, not whatever the new slot carries.
+            var need = current.Need ?? new SlotNeed();
             var (_, participants) = await db.LoadTypeAndSlotAsync(current.AppointmentTypeId, "appointment_id", newSlot, interval,
-                caller.RegionAgs, now, "new_slot", ct);
+                caller.RegionAgs, now, "new_slot", ct, need, "appointment.need");
 
             var moved = current.Clone();
             await db.DeleteRowsOfAppointmentAsync(appointmentId, ct);
@@ -129,6 +134,7 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             moved.Start = canonical.Start;
             moved.End = canonical.End;
             moved.LocationId = canonical.LocationId.Length > 0 ? canonical.LocationId : moved.LocationId;
+            moved.Need = current.Need;
             moved.Participants.Clear();
             moved.Participants.AddRange(participants.Select(InitialParticipant));
             moved.Status = StatusFor(moved.Participants);
@@ -148,11 +154,13 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
     /// transaction, so no directory call happens under the write lock; an unknown type or resource is left to the
     /// command, which refuses it in its transaction.
     /// </summary>
-    private async Task EnsureInterpreterLanguageOfferedAsync(string typeId, JointSlot? slot, string regionAgs, string field, CancellationToken ct)
+    private async Task EnsureInterpreterLanguageOfferedAsync(string typeId, JointSlot? slot, string regionAgs, string field, CancellationToken ct,
+        SlotNeed? need = null)
     {
         if (!options.Value.ValidateDirectoryIds || slot is null || typeId.Length == 0) return;
         var type = await db.AppointmentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == typeId && t.RegionAgs == regionAgs, ct);
-        var language = type?.ToProto().InterpreterLanguage ?? "";
+        var needed = (need ?? slot.Need)?.InterpreterLanguage ?? "";
+        var language = needed.Length > 0 ? needed : type?.ToProto().InterpreterLanguage ?? "";
         if (language.Length == 0) return;
         var ids = slot.Resources.Select(r => r.ResourceId).ToList();
         var interpreters = (await db.Resources.AsNoTracking()
@@ -239,6 +247,7 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             RequestedAt = request.RequestedAt ?? slot.RequestedAt ?? Timestamp.FromDateTimeOffset(now),
             CreatedAt = Timestamp.FromDateTimeOffset(now),
             RegionAgs = caller.RegionAgs,
+            Need = slot.Need,
             Etag = "0",
         };
         appointment.Participants.AddRange(participants.Select(InitialParticipant));
@@ -275,6 +284,8 @@ public sealed class BookingCommands(AppointmentsDbContext db, CommandTransaction
             Score = requested.Score,
             OfferedAt = requested.OfferedAt is { } offered && offered.ToDateTimeOffset() <= now ? offered : null,
             RequestedAt = requested.RequestedAt is { } asked && asked.ToDateTimeOffset() <= now ? asked : null,
+            // The need the slot was checked against travels with it into the hold and the appointment.
+            Need = requested.Need,
         };
         slot.Resources.AddRange(participants.Select(p => new SlotResource { ResourceId = p.Resource.Id, Kind = p.Resource.Kind, OrganizationId = p.Resource.OrganizationId }));
         return slot;

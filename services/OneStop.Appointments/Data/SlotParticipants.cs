@@ -16,9 +16,10 @@ public sealed record SlotParticipant(Resource Resource, LocalSchedule Schedule, 
 }
 
 /// <summary>
-/// Loads the resources a client-sent slot names and checks them against the appointment type: every resource exists
-/// in the caller's region and fills one participant requirement, every required participant is filled, and the
-/// slot lies in each resource's availability. Refusals name the request field (<paramref name="field"/> prefix).
+/// Loads the resources a client-sent slot names and checks them against the appointment type refined by the need
+/// (<see cref="SlotNeedRule"/>, the rule FindJointSlots searched with): every resource exists in the caller's region
+/// and fills one place, every required place is filled, the slot avoids the client's blocked times, and it lies in
+/// each resource's availability. Refusals name the request field (<paramref name="field"/> prefix).
 /// </summary>
 public static class SlotParticipants
 {
@@ -48,11 +49,12 @@ public static class SlotParticipants
     /// <summary>
     /// The appointment type and the slot's resources with their schedules, read in ONE statement (the booking path
     /// runs it for every command; three separate reads were a third of its statements), then checked as
-    /// <see cref="Check"/> describes. A missing type is INVALID_ARGUMENT on <paramref name="typeField"/>.
+    /// <see cref="Check"/> describes, against the type refined by <paramref name="need"/> (the slot's own need when
+    /// null: what FindJointSlots offered it for). A missing type is INVALID_ARGUMENT on <paramref name="typeField"/>.
     /// </summary>
     public static async Task<(AppointmentType Type, IReadOnlyList<SlotParticipant> Participants)> LoadTypeAndSlotAsync(
         this AppointmentsDbContext db, string typeId, string typeField, JointSlot slot, UtcInterval interval, string regionAgs,
-        DateTimeOffset? now, string field, CancellationToken ct)
+        DateTimeOffset? now, string field, CancellationToken ct, SlotNeed? need = null, string? needField = null)
     {
         var ids = slot.Resources.Select(r => r.ResourceId).ToList();
         var rows = new List<TypeSlotRow>();
@@ -60,7 +62,8 @@ public static class SlotParticipants
         if (rows.Count == 0) throw DomainException.InvalidArgument(typeField, $"appointment type '{typeId}' does not exist.");
         var type = rows[0].Type.ToProto();
         var resources = rows.Where(r => r.Resource is not null).ToList();
-        var participants = Check(type, slot, interval, now, field,
+        var rule = SlotNeedRule.For(type, need ?? slot.Need, $"{needField ?? field + ".need"}.");
+        var participants = Check(type, rule, slot, interval, now, field,
             resources.ToDictionary(r => r.Resource!.Id, r => r.Resource!),
             resources.Where(r => r.Schedule is not null).ToDictionary(r => r.Resource!.Id, r => r.Schedule!));
         return (type, participants);
@@ -71,7 +74,7 @@ public static class SlotParticipants
     /// requirement, and is available for the whole slot; the slot has the type's duration, lies on the grid and, when
     /// <paramref name="now"/> is given, respects notice and horizon.
     /// </summary>
-    private static List<SlotParticipant> Check(AppointmentType type, JointSlot slot, UtcInterval interval, DateTimeOffset? now, string field,
+    private static List<SlotParticipant> Check(AppointmentType type, SlotNeedRule rule, JointSlot slot, UtcInterval interval, DateTimeOffset? now, string field,
         Dictionary<string, ResourceRecord> resources, Dictionary<string, ScheduleRecord> schedules)
     {
         var duration = type.Duration?.ToTimeSpan() ?? TimeSpan.Zero;
@@ -80,6 +83,7 @@ public static class SlotParticipants
         if (interval.Start.ToUnixTimeSeconds() % (15 * 60) != 0)
             throw DomainException.InvalidArgument($"{field}.start", "must be on the 15-minute grid.");
         if (now is { } at) CheckTiming(type, interval, at, field);
+        rule.EnsureClientFree(interval, field);
 
         var ids = slot.Resources.Select(r => r.ResourceId).ToList();
         var loaded = new List<Resource>(ids.Count);
@@ -90,7 +94,7 @@ public static class SlotParticipants
             loaded.Add(record.ToProto());
         }
 
-        var required = Assign(type, loaded, field);
+        var required = rule.Assign(loaded, field);
         var participants = new List<SlotParticipant>(loaded.Count);
         for (var i = 0; i < loaded.Count; i++)
         {
@@ -110,45 +114,5 @@ public static class SlotParticipants
             throw DomainException.InvalidArgument($"{field}.start", $"is sooner than the minimum notice of {notice.ToTimeSpan()}.");
         if (type.BookingHorizon is { } horizon && interval.Start > now + horizon.ToTimeSpan())
             throw DomainException.InvalidArgument($"{field}.start", $"is beyond the booking horizon of {horizon.ToTimeSpan().TotalDays:0} days.");
-    }
-
-    /// <summary>
-    /// Matches each resource to one participant requirement of the type (fixed resources first, then pools, the
-    /// interpreter and the room). Returns, per resource, whether its requirement is required.
-    /// </summary>
-    private static bool[] Assign(AppointmentType type, IReadOnlyList<Resource> resources, string field)
-    {
-        var requirements = new List<(Func<Resource, bool> Fits, bool Required, string Name)>();
-        foreach (var (p, j) in type.Participants.Select((p, j) => (p, j)).OrderBy(x => x.p.WhoCase == ParticipantRequirement.WhoOneofCase.Pool))
-        {
-            if (p.WhoCase == ParticipantRequirement.WhoOneofCase.ResourceId)
-                requirements.Add((r => r.Id == p.ResourceId, !p.Optional, $"participants[{j}] ({p.ResourceId})"));
-            else if (p.Pool is { } pool)
-                requirements.Add((r => r.Kind == ResourceKind.Counsellor && r.OrganizationId == pool.OrganizationId
-                    && (pool.Topic == OneStop.Directory.V1.Topic.Unspecified || r.Topics.Contains(pool.Topic)), !p.Optional,
-                    $"participants[{j}] (a counsellor of {pool.OrganizationId} for {pool.Topic})"));
-        }
-        if (type.InterpreterLanguage.Length > 0)
-            requirements.Add((r => r.Kind == ResourceKind.Interpreter && r.Languages.Contains(type.InterpreterLanguage), true,
-                $"an interpreter for '{type.InterpreterLanguage}'"));
-        if (type.RoomNeeds is { } needs)
-            requirements.Add((r => r.Kind == ResourceKind.Room && r.RoomCapacity >= needs.MinimumCapacity
-                && (!needs.WheelchairAccessible || r.WheelchairAccessible)
-                && (needs.LocationId.Length == 0 || r.LocationId == needs.LocationId), true, "a room"));
-
-        var assigned = new int[resources.Count];
-        Array.Fill(assigned, -1);
-        for (var k = 0; k < requirements.Count; k++)
-        {
-            var match = Enumerable.Range(0, resources.Count).FirstOrDefault(i => assigned[i] < 0 && requirements[k].Fits(resources[i]), -1);
-            if (match >= 0) assigned[match] = k;
-            else if (requirements[k].Required)
-                throw DomainException.InvalidArgument($"{field}.resources", $"no resource of the slot fills {requirements[k].Name}.");
-        }
-        var unassigned = Array.IndexOf(assigned, -1);
-        if (unassigned >= 0)
-            throw DomainException.InvalidArgument($"{field}.resources[{unassigned}].resource_id",
-                $"resource '{resources[unassigned].Id}' fills no participant of appointment type '{type.Id}'.");
-        return [.. assigned.Select(k => requirements[k].Required)];
     }
 }

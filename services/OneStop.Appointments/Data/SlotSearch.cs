@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using OneStop.Appointments.Domain;
 using OneStop.Appointments.V1;
 using OneStop.ServiceDefaults.Identity;
-using Topic = OneStop.Directory.V1.Topic;
 
 namespace OneStop.Appointments.Data;
 
@@ -25,30 +24,22 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock, Dir
     {
         var now = clock.GetUtcNow();
         var (from, to, maxResults) = (limits.From, limits.To, limits.MaxResults);
-        var blocked = ScheduleReader.ReadBlocked(request.ClientBlocked);
-
         var wanted = await WantedAsync(request, limits.AdHocDuration, caller, ct);
+        var rule = wanted.Rule;
         var resources = (await db.Resources.AsNoTracking().Where(r => r.RegionAgs == caller.RegionAgs).ToListAsync(ct)).Select(r => r.ToProto()).ToList();
-        var pools = new List<(string Field, List<Resource> Members, bool Optional)>();
-        for (var i = 0; i < wanted.Participants.Count; i++)
-        {
-            var p = wanted.Participants[i];
-            pools.Add(p.WhoCase == ParticipantRequirement.WhoOneofCase.ResourceId
-                ? ($"{wanted.Field}[{i}].resource_id", resources.Where(r => r.Id == p.ResourceId).ToList(), p.Optional)
-                : ($"{wanted.Field}[{i}]", resources.Where(r => r.Kind == ResourceKind.Counsellor && r.OrganizationId == p.Pool.OrganizationId
-                    && (p.Pool.Topic == Topic.Unspecified || r.Topics.Contains(p.Pool.Topic))).ToList(), p.Optional));
-        }
-        var interpreters = wanted.InterpreterLanguage.Length == 0 ? null
-            : resources.Where(r => r.Kind == ResourceKind.Interpreter && r.Languages.Contains(wanted.InterpreterLanguage)).ToList();
+        // The rule's places give the candidates: the same predicates HoldSlot checks the slot with.
+        List<Resource> Fitting(NeedPlace place) => [.. resources.Where(place.Fits)];
+        var pools = rule.Places.Where(p => p.Kind == NeedPlaceKind.Participant).Select(p => (p.Field, Members: Fitting(p), p.Optional)).ToList();
+        var interpreterPlace = rule.Places.SingleOrDefault(p => p.Kind == NeedPlaceKind.Interpreter);
+        var interpreters = interpreterPlace is null ? null : Fitting(interpreterPlace);
         if (interpreters is not null && options.Value.ValidateDirectoryIds)
         {
-            var offering = await directory.RequireInterpreterLanguageAsync(wanted.InterpreterLanguage,
-                resources.Where(r => r.Kind == ResourceKind.Interpreter).Select(r => r.ServiceId), wanted.LanguageField, ct);
+            var offering = await directory.RequireInterpreterLanguageAsync(rule.InterpreterLanguage,
+                resources.Where(r => r.Kind == ResourceKind.Interpreter).Select(r => r.ServiceId), rule.InterpreterField, ct);
             interpreters = [.. interpreters.Where(r => offering.Contains(r.ServiceId))];
         }
-        var rooms = wanted.RoomNeeds is not { } needs ? null
-            : resources.Where(r => r.Kind == ResourceKind.Room && r.RoomCapacity >= needs.MinimumCapacity
-                && (!needs.WheelchairAccessible || r.WheelchairAccessible) && (needs.LocationId.Length == 0 || r.LocationId == needs.LocationId)).ToList();
+        var roomPlace = rule.Places.SingleOrDefault(p => p.Kind == NeedPlaceKind.Room);
+        var rooms = roomPlace is null ? null : Fitting(roomPlace);
 
         var involved = pools.SelectMany(p => p.Members).Concat(interpreters ?? []).Concat(rooms ?? []).Select(r => r.Id).Distinct().ToList();
         var schedules = (await db.Schedules.AsNoTracking().Where(s => involved.Contains(s.ResourceId)).ToListAsync(ct))
@@ -65,15 +56,15 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock, Dir
         var query = new JointSlotQuery
         {
             Participants = [.. pools.Select(p => new SlotRequirement(p.Field, [.. p.Members.Select(Candidate)], p.Optional))],
-            Interpreter = interpreters is null ? null : new SlotRequirement("interpreter_language", [.. interpreters.Select(Candidate)]),
-            Room = rooms is null ? null : new SlotRequirement("room_needs", [.. rooms.Select(Candidate)]),
+            Interpreter = interpreters is null ? null : new SlotRequirement(interpreterPlace!.Field, [.. interpreters.Select(Candidate)]),
+            Room = rooms is null ? null : new SlotRequirement(roomPlace!.Field, [.. rooms.Select(Candidate)]),
             Duration = wanted.Duration,
             RangeStart = from,
             RangeEnd = to,
             Now = now,
             MinimumNotice = wanted.MinimumNotice,
             BookingHorizon = wanted.BookingHorizon,
-            ClientBlocked = blocked,
+            ClientBlocked = rule.ClientBlocked,
             MaxResults = maxResults,
         };
         // Stamped for statistics: a hold or booking made from one of these slots carries them into the appointment.
@@ -85,6 +76,7 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock, Dir
             var slot = found.ToContract();
             slot.OfferedAt = offeredAt;
             slot.RequestedAt = requestedAt;
+            slot.Need = wanted.Need;
             response.Slots.Add(slot);
         }
         if (response.Slots.Count > 0 && request.ClientId.Length > 0 && request.AppointmentTypeId.Length > 0)
@@ -92,26 +84,23 @@ public sealed class SlotSearch(AppointmentsDbContext db, TimeProvider clock, Dir
         return response;
     }
 
-    private sealed record Wanted(string Field, IReadOnlyList<ParticipantRequirement> Participants, string InterpreterLanguage, RoomNeeds? RoomNeeds,
-        TimeSpan Duration, TimeSpan MinimumNotice, TimeSpan? BookingHorizon)
-    {
-        /// <summary>Where the interpreter language came from, for refusals.</summary>
-        public string LanguageField => Field == "pools" ? "interpreter_language" : "appointment_type.interpreter_language";
-    }
+    /// <summary>The rule to search with, the need a slot carries to HoldSlot (null for an ad-hoc search), and the timing rules.</summary>
+    private sealed record Wanted(SlotNeedRule Rule, SlotNeed? Need, TimeSpan Duration, TimeSpan MinimumNotice, TimeSpan? BookingHorizon);
 
-    /// <summary>What to search for: the appointment type's requirements, or the request's ad-hoc ones.</summary>
+    /// <summary>What to search for: the appointment type's requirements refined by the request's need, or the request's ad-hoc ones.</summary>
     private async Task<Wanted> WantedAsync(FindJointSlotsRequest request, TimeSpan? adHocDuration, CallerIdentity caller, CancellationToken ct)
     {
         if (request.AppointmentTypeId.Length > 0)
         {
             var type = await db.LoadTypeAsync(request.AppointmentTypeId, caller.RegionAgs, "appointment_type_id", ct);
             PublicBooking.EnsureAllowed(caller, type);
-            return new Wanted("appointment_type.participants", [.. type.Participants], type.InterpreterLanguage, type.RoomNeeds,
+            var need = new SlotNeed { Pools = { request.Pools }, InterpreterLanguage = request.InterpreterLanguage, RoomNeeds = request.RoomNeeds,
+                ClientBlocked = { request.ClientBlocked } };
+            return new Wanted(SlotNeedRule.For(type, need, prefix: ""), need,
                 type.Duration.ToTimeSpan(), type.MinimumNotice?.ToTimeSpan() ?? TimeSpan.Zero, type.BookingHorizon?.ToTimeSpan());
         }
         var duration = adHocDuration ?? throw DomainException.InvalidArgument("duration", "is required for an ad-hoc search.");
-        return new Wanted("pools", [.. request.Pools.Select(p => new ParticipantRequirement { Pool = p })], request.InterpreterLanguage,
-            request.RoomNeeds, duration, TimeSpan.Zero, null);
+        return new Wanted(SlotNeedRule.AdHoc(request), null, duration, TimeSpan.Zero, null);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace OneStop.Appointments.Grpc;
 /// </summary>
 public sealed class AppointmentsGrpcService(
     AppointmentsDbContext db, BookingCommands booking, LifecycleCommands lifecycle, CatalogCommands catalog, AppointmentQueries queries,
-    SlotSearch slots, CalendarQueries calendar, StatisticsQueries statistics, AppointmentFeed feed)
+    CatalogQueries catalogQueries, SlotSearch slots, CalendarQueries calendar, StatisticsQueries statistics, AppointmentFeed feed)
     : AppointmentsService.AppointmentsServiceBase
 {
     public override Task<FindJointSlotsResponse> FindJointSlots(FindJointSlotsRequest request, ServerCallContext context)
@@ -119,6 +119,43 @@ public sealed class AppointmentsGrpcService(
             context.CancellationToken);
     }
 
+    public override Task<AppointmentType> GetAppointmentType(GetAppointmentTypeRequest request, ServerCallContext context)
+    {
+        var caller = Callers.RequireBooking(context);
+        Id(request.AppointmentTypeId, "appointment_type_id");
+        return catalogQueries.GetTypeAsync(request.AppointmentTypeId, caller, context.CancellationToken);
+    }
+
+    public override Task<Resource> GetResource(GetResourceRequest request, ServerCallContext context)
+    {
+        var caller = Callers.RequireBooking(context);
+        Id(request.ResourceId, "resource_id");
+        return catalogQueries.GetResourceAsync(request.ResourceId, caller, context.CancellationToken);
+    }
+
+    public override Task<ListResourcesResponse> ListResources(ListResourcesRequest request, ServerCallContext context)
+    {
+        var caller = Callers.RequireBooking(context);
+        OptionalId(request.OrganizationId, "organization_id");
+        Defined(request.Kind, "kind", allowUnspecified: true);
+        var pageSize = PageSize(request.PageSize, "page_size");
+        return catalogQueries.ListResourcesAsync(request, pageSize, caller, context.CancellationToken);
+    }
+
+    public override Task<ResourceSchedule> GetSchedule(GetScheduleRequest request, ServerCallContext context)
+    {
+        var caller = Callers.RequireBooking(context);
+        Id(request.ResourceId, "resource_id");
+        return catalogQueries.GetScheduleAsync(request.ResourceId, caller, context.CancellationToken);
+    }
+
+    public override Task<ListSchedulesResponse> ListSchedules(ListSchedulesRequest request, ServerCallContext context)
+    {
+        var caller = Callers.RequireBooking(context);
+        var pageSize = PageSize(request.PageSize, "page_size");
+        return catalogQueries.ListSchedulesAsync(request, pageSize, caller, context.CancellationToken);
+    }
+
     public override Task<ListAppointmentsResponse> ListAppointments(ListAppointmentsRequest request, ServerCallContext context)
     {
         var caller = Callers.RequireBooking(context);
@@ -185,7 +222,7 @@ public sealed class AppointmentsGrpcService(
         var caller = Callers.RequireBooking(context);
         Id(request.AppointmentId, "appointment_id");
         var appointment = await queries.GetAsync(request.AppointmentId, caller, context.CancellationToken);
-        return new IcsResponse { Ics = await calendar.IcsAsync(appointment, context.CancellationToken) };
+        return new IcsResponse { Ics = await calendar.IcsAsync(appointment, caller, context.CancellationToken) };
     }
 
     public override Task<StatsResponse> GetStats(StatsRequest request, ServerCallContext context)

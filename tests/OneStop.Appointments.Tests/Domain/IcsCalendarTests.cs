@@ -141,8 +141,8 @@ public sealed class IcsCalendarTests
     [Fact]
     public void The_uid_is_stable_and_the_sequence_comes_from_the_appointment()
     {
-        var first = Unfold(IcsCalendar.Write(Booked(Utc(2026, 12, 7, 9), Utc(2026, 12, 7, 10), sequence: 0), Stamp));
-        var moved = Unfold(IcsCalendar.Write(Booked(Utc(2026, 12, 8, 9), Utc(2026, 12, 8, 10), sequence: 3), Stamp.AddDays(1)));
+        var first = Unfold(IcsCalendar.Write(Booked(Utc(2026, 12, 7, 9), Utc(2026, 12, 7, 10), sequence: 0), Stamp, Organized));
+        var moved = Unfold(IcsCalendar.Write(Booked(Utc(2026, 12, 8, 9), Utc(2026, 12, 8, 10), sequence: 3), Stamp.AddDays(1), Organized));
 
         Assert.Contains("UID:apt-0001@onestop", first);
         Assert.Contains("UID:apt-0001@onestop", moved);
@@ -158,12 +158,32 @@ public sealed class IcsCalendarTests
         var appointment = Booked(Utc(2026, 12, 7, 9), Utc(2026, 12, 7, 10), sequence: 2);
         appointment.Status = AppointmentStatus.Cancelled;
 
-        var lines = Unfold(IcsCalendar.Write(appointment, Stamp));
+        var lines = Unfold(IcsCalendar.Write(appointment, Stamp, Organized));
 
         Assert.Contains("METHOD:CANCEL", lines);
         Assert.Contains("STATUS:CANCELLED", lines);
         Assert.DoesNotContain("METHOD:REQUEST", lines);
         Assert.Contains("UID:apt-0001@onestop", lines);
+    }
+
+    private static readonly IcsEventText Organized = new(OrganizerUri: "mailto:integration-point@kreis-lippe.example", OrganizerName: "Integration Point Lippe");
+
+    [Fact]
+    public void Without_an_organizer_no_reply_is_expected_so_the_file_is_published()
+    {
+        var booked = Ical.Net.Calendar.Load(IcsCalendar.Write(Booked(Utc(2026, 12, 7, 9), Utc(2026, 12, 7, 10)), Stamp))!;
+        var cancelled = Booked(Utc(2026, 12, 7, 9), Utc(2026, 12, 7, 10), sequence: 1);
+        cancelled.Status = AppointmentStatus.Cancelled;
+        var withdrawn = Ical.Net.Calendar.Load(IcsCalendar.Write(cancelled, Stamp))!;
+
+        Assert.Equal("PUBLISH", booked.Method);
+        Assert.Null(booked.Events.Single().Organizer);
+        Assert.Equal("PUBLISH", withdrawn.Method);
+        Assert.Equal("CANCELLED", withdrawn.Events.Single().Status);
+        var organized = Ical.Net.Calendar.Load(IcsCalendar.Write(Booked(Utc(2026, 12, 7, 9), Utc(2026, 12, 7, 10)), Stamp, Organized))!;
+        Assert.Equal("REQUEST", organized.Method);
+        Assert.Equal("mailto:integration-point@kreis-lippe.example", organized.Events.Single().Organizer!.Value!.ToString());
+        Assert.Equal("Integration Point Lippe", organized.Events.Single().Organizer!.CommonName);
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class AppointmentsTestHost : IAsyncDisposable
         {
             ["OneStop:Redis"] = "127.0.0.1:1,connectTimeout=200,abortConnect=false",
             ["OneStop:Appointments:ValidateDirectoryIds"] = "false",
+            ["OneStop:Appointments:CalendarTextFromDirectory"] = "false",
             ["OneStop:Appointments:CancellationReleaseDelay"] = (releaseDelay ?? TimeSpan.Zero).ToString(),
         }, settings, clock, builder => builder.AddAppointments());
 

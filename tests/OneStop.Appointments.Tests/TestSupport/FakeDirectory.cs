@@ -47,6 +47,7 @@ public sealed class FakeDirectory : DirectoryService.DirectoryServiceBase, IAsyn
     public IReadOnlyDictionary<string, string?> ServiceSettings() => new Dictionary<string, string?>
     {
         ["OneStop:Appointments:ValidateDirectoryIds"] = "true",
+        ["OneStop:Appointments:CalendarTextFromDirectory"] = "true",
         ["OneStop:Directory:DirectoryAddress"] = Address,
         ["OneStop:Directory:Ttl"] = "00:00:00",
         ["OneStop:Directory:StaleWhileRevalidate"] = "00:00:00",

@@ -17,6 +17,12 @@ public static class DemoCalendars
     public const string JointJobcenterMbe = "type-joint-jobcenter-mbe";
     public const string WelcomeConsultation = "type-welcome-erstberatung";
 
+    /// <summary>
+    /// The one demo type bookable a full year ahead (the others: 60 days), so the next change to or from summer time
+    /// is within reach of the demo and a user can see slots on either side of it at the same wall-clock time.
+    /// </summary>
+    public const string RecognitionYearAhead = "type-anerkennung-iq-jahr";
+
     public static IReadOnlyList<Resource> Resources() =>
     [
         Counsellor("res-abh-1", "Beratung Aufenthalt 1", Auslaenderbehoerde, ResidenceService, Kreishaus, [Topic.Aufenthalt], ["de", "en"], autoAccept: true),
@@ -74,6 +80,8 @@ public static class DemoCalendars
         // The one type residents book themselves on the public pages (the gateway's PublicAppointmentTypes).
         Type(WelcomeConsultation, "Erstberatung Welcome Center", Topic.Arbeit, minutes: 30,
             [Pool(WelcomeCenter, Topic.Arbeit)], interpreter: "", room: null, publicBooking: true),
+        Type(RecognitionYearAhead, "Anerkennungsberatung IQ (bis zu einem Jahr im Voraus)", Topic.Anerkennung, minutes: 60,
+            [Pool(IqBeratung, Topic.Anerkennung)], interpreter: "", room: null, horizonDays: 365),
     ];
 
     // Each counsellor's languages are languages of its agency's directory service (checked by the seed and on writes).
@@ -102,13 +110,13 @@ public static class DemoCalendars
     private static ParticipantRequirement Pool(string organization, Topic topic) => new() { Pool = new AgencyPool { OrganizationId = organization, Topic = topic } };
 
     private static AppointmentType Type(string id, string name, Topic topic, int minutes, ParticipantRequirement[] participants, string interpreter, RoomNeeds? room,
-        bool publicBooking = false)
+        bool publicBooking = false, int horizonDays = 60)
     {
         var type = new AppointmentType
         {
             Id = id, Name = name, Topic = topic, Duration = Duration.FromTimeSpan(TimeSpan.FromMinutes(minutes)),
             Participants = { participants }, InterpreterLanguage = interpreter,
-            MinimumNotice = Duration.FromTimeSpan(TimeSpan.FromHours(2)), BookingHorizon = Duration.FromTimeSpan(TimeSpan.FromDays(60)),
+            MinimumNotice = Duration.FromTimeSpan(TimeSpan.FromHours(2)), BookingHorizon = Duration.FromTimeSpan(TimeSpan.FromDays(horizonDays)),
             OnlinePossible = false, RegionAgs = KreisAgs, PublicBooking = publicBooking,
         };
         if (room is not null) type.RoomNeeds = room;

@@ -36,7 +36,10 @@ public sealed class DemoSeeder(AppointmentsDbContext db, CommandTransaction tran
                 await CheckAgainstDirectoryAsync(ct);
                 return;
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
+            // The directory client's per-attempt timeout surfaces as CANCELLED (its own token, not ours): on a loaded
+            // machine the just-started directory's first answers can take that long, so it counts as not yet reachable.
+            catch (RpcException e) when ((e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
+                    || (e.StatusCode == StatusCode.Cancelled && !ct.IsCancellationRequested))
                 && DateTimeOffset.UtcNow < deadline)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);

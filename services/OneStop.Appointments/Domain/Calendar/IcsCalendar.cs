@@ -10,14 +10,19 @@ namespace OneStop.Appointments.Domain;
 /// <summary>
 /// Words for the calendar entry, chosen by the caller (e.g. the appointment type's name and the location's
 /// address from the directory). Never put client data here: the file is sent to agencies' calendars.
+/// <see cref="OrganizerUri"/> (a mailto: address of the issuing organization) makes the file a scheduling
+/// request (METHOD:REQUEST or CANCEL with ORGANIZER); without one it is published (METHOD:PUBLISH), as RFC 5546
+/// requires an organizer wherever a reply is expected.
 /// </summary>
-public sealed record IcsEventText(string Summary = "OneStop-Termin", string? Location = null, string? Description = null, string? OrganizerUri = null);
+public sealed record IcsEventText(string Summary = "OneStop-Termin", string? Location = null, string? Description = null, string? OrganizerUri = null,
+    string? OrganizerName = null);
 
 /// <summary>
 /// One appointment as an iCalendar object (RFC 5545) for agencies' calendars, written by Ical.Net (which escapes
 /// TEXT values, folds lines at 75 octets and ends them with CRLF):
 /// <list type="bullet">
-/// <item>METHOD:REQUEST, or METHOD:CANCEL with STATUS:CANCELLED once cancelled (RFC 5546);</item>
+/// <item>with an organizer: METHOD:REQUEST, or METHOD:CANCEL with STATUS:CANCELLED once cancelled (RFC 5546),
+/// and ORGANIZER; without one: METHOD:PUBLISH (no reply expected), STATUS:CANCELLED once cancelled;</item>
 /// <item>UID "{appointment id}@onestop", stable over every change, and SEQUENCE from the appointment, so calendars
 /// replace the entry instead of adding one;</item>
 /// <item>DTSTART/DTEND as Europe/Berlin wall-clock time with TZID and the VTIMEZONE that defines it (from the same
@@ -41,7 +46,7 @@ public static class IcsCalendar
         {
             ProductId = ProductId,
             Scale = "GREGORIAN",
-            Method = appointment.Status == AppointmentStatus.Cancelled ? "CANCEL" : "REQUEST",
+            Method = text.OrganizerUri is not { Length: > 0 } ? "PUBLISH" : appointment.Status == AppointmentStatus.Cancelled ? "CANCEL" : "REQUEST",
         };
         // The rule in force from the appointment's start on; Berlin's has not changed since 1996.
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(BerlinTime.TimeZoneId, start.UtcDateTime, includeHistoricalData: false));
@@ -71,6 +76,7 @@ public static class IcsCalendar
         if (text.OrganizerUri is { Length: > 0 } organizer)
         {
             entry.Organizer = new Organizer(organizer);
+            if (text.OrganizerName is { Length: > 0 } name) entry.Organizer.CommonName = PlainText(name);
         }
         calendar.Events.Add(entry);
 

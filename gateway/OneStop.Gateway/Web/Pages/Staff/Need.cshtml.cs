@@ -5,16 +5,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Appointments.V1;
 using OneStop.Gateway.Web.Calls;
 using OneStop.Gateway.Web.Text;
+using OneStop.ServiceDefaults.Time;
 using DayOfWeek = OneStop.Directory.V1.DayOfWeek;
 using Topic = OneStop.Directory.V1.Topic;
 
 namespace OneStop.Gateway.Web.Pages.Staff;
 
 /// <summary>
-/// Step 1 of a front-desk booking: describe the need, see the joint free slots (FindJointSlots). Agencies and topics
-/// become agency pools of an ad-hoc search, with the interpreter language and room needs; left empty, the appointment
-/// type's own requirements are searched. The chosen type is what the booking is made as, so the service checks
-/// that the slot's participants fit it.
+/// Step 1 of a front-desk booking: describe the need, see the joint free slots (FindJointSlots). The search is always
+/// for the chosen appointment type, refined by the need: agencies and topics narrow the type's own agency pools, the
+/// interpreter joins, room needs add to the type's, and the client's blocked times are kept. The service checks the
+/// held slot with the same rule (docs/appointments.md, "The need"), so every slot offered here can be held; a
+/// choice that cannot work for the type is refused before any slot is shown, naming the field to change.
 /// </summary>
 public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, DirectoryLookups lookups,
     UiText text, TimeProvider clock, ILogger<NeedModel> logger) : PageModel
@@ -33,6 +35,8 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
     [BindProperty] public int[] BlockedDay { get; set; } = new int[BlockedRows];
     [BindProperty] public string[] BlockedFrom { get; set; } = new string[BlockedRows];
     [BindProperty] public string[] BlockedTo { get; set; } = new string[BlockedRows];
+    /// <summary>The first day to search (Berlin); empty: from now. Lets staff look ahead, e.g. past a change of summer time.</summary>
+    [BindProperty] public DateOnly? From { get; set; }
 
     /// <summary>The region's appointment types, from the appointments service (ListAppointmentTypes).</summary>
     public IReadOnlyList<AppointmentType> Types { get; private set; } = [];
@@ -61,6 +65,11 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
         {
             Problems.Add(text[key]);
         }
+        catch (RpcException e) when (NeedNotForType(e) is { } problem)
+        {
+            logger.LogInformation("Need does not fit appointment type {Type}: {Detail}", TypeId, e.Status.Detail);
+            Problems.Add(problem);
+        }
         catch (RpcException e)
         {
             Problems.Add(FriendlyErrors.Describe(e, text, logger));
@@ -81,16 +90,42 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
         return null;
     }
 
+    /// <summary>
+    /// A part of the need the chosen type cannot take: INVALID_ARGUMENT with the need's field first
+    /// ("pools[1].organization_id: …"). Says which row of the form to change, and to what.
+    /// </summary>
+    private string? NeedNotForType(RpcException e)
+    {
+        if (e.StatusCode != global::Grpc.Core.StatusCode.InvalidArgument) return null;
+        var detail = e.Status.Detail;
+        var type = Types.FirstOrDefault(t => t.Id == TypeId);
+        var typeName = type is null ? TypeId : text.Or("type." + type.Id, type.Name);
+        if (detail.StartsWith("interpreter_language:", StringComparison.Ordinal))
+            return text["need.interpreterNotForType", typeName, text["lang." + (type?.InterpreterLanguage ?? "")]];
+        var match = System.Text.RegularExpressions.Regex.Match(detail, @"^pools\[(\d+)\]\.(organization_id|topic):");
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var index) || index >= SentPools.Count) return null;
+        var row = SentPools[index] + 1;
+        if (match.Groups[2].Value == "topic") return text["need.topicNotForType", row, typeName];
+        var agencies = type?.Participants.Where(p => p.Pool is not null).Select(p => AgencyName(p.Pool.OrganizationId)) ?? [];
+        return text["need.agencyNotForType", row, AgencyName(Agency[SentPools[index]]), typeName, text.List([.. agencies])];
+    }
+
+    private string AgencyName(string id) => Agencies.FirstOrDefault(a => a.Id == id)?.Name ?? id;
+
+    /// <summary>The form rows (0-based) whose agency went into the request's pools, in order: pools[i] is row SentPools[i].</summary>
+    private List<int> SentPools { get; } = [];
+
     private FindJointSlotsRequest? BuildRequest()
     {
         if (!BookingReference.IsValidClientId(ClientId)) Problems.Add(text["need.badClient"]);
         var type = Types.FirstOrDefault(t => t.Id == TypeId);
         if (type is null) Problems.Add(text["need.badType"]);
         var now = clock.GetUtcNow();
+        var start = From is { } day && BerlinTime.ToUtc(day.ToDateTime(TimeOnly.MinValue)) is var first && first > now ? first : now;
         var request = new FindJointSlotsRequest
         {
-            RangeStart = Timestamp.FromDateTimeOffset(now),
-            RangeEnd = Timestamp.FromDateTimeOffset(now.AddDays(42)),
+            RangeStart = Timestamp.FromDateTimeOffset(start),
+            RangeEnd = Timestamp.FromDateTimeOffset(start.AddDays(42)),
             MaxResults = 10,
         };
         for (var i = 0; i < BlockedRows; i++)
@@ -107,17 +142,13 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
         }
         if (Problems.Count > 0 || type is null) return null;
 
-        var pools = Enumerable.Range(0, PoolRows)
-            .Where(i => !string.IsNullOrEmpty(Agency.ElementAtOrDefault(i)) && Agencies.Any(a => a.Id == Agency[i]))
-            .Select(i => new AgencyPool { OrganizationId = Agency[i], Topic = System.Enum.IsDefined(typeof(Topic), Topic.ElementAtOrDefault(i)) ? (Topic)Topic[i] : default })
-            .ToList();
-        if (pools.Count == 0)
+        // One search for the type, refined by the need: HoldSlot checks the slot against the same (docs/appointments.md).
+        request.AppointmentTypeId = type.Id;
+        foreach (var i in Enumerable.Range(0, PoolRows).Where(i => !string.IsNullOrEmpty(Agency.ElementAtOrDefault(i)) && Agencies.Any(a => a.Id == Agency[i])))
         {
-            request.AppointmentTypeId = type.Id;
-            return request;
+            SentPools.Add(i);
+            request.Pools.Add(new AgencyPool { OrganizationId = Agency[i], Topic = System.Enum.IsDefined(typeof(Topic), Topic.ElementAtOrDefault(i)) ? (Topic)Topic[i] : default });
         }
-        request.Pools.Add(pools);
-        request.Duration = type.Duration;
         if (Interpreter is { Length: > 0 } && InterpreterLanguages.Contains(Interpreter)) request.InterpreterLanguage = Interpreter;
         if (Wheelchair || Capacity > 0)
             request.RoomNeeds = new RoomNeeds { WheelchairAccessible = Wheelchair, MinimumCapacity = Math.Clamp(Capacity, 0, 100) };

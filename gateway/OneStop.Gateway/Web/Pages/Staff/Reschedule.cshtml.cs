@@ -8,7 +8,10 @@ using OneStop.Gateway.Web.Text;
 
 namespace OneStop.Gateway.Web.Pages.Staff;
 
-/// <summary>Moves an appointment: free slots of its appointment type, then RescheduleAppointment (atomic in the service).</summary>
+/// <summary>
+/// Moves an appointment: free slots of its appointment type under the need it was booked with, then
+/// RescheduleAppointment (atomic in the service, which checks the new time against that same need).
+/// </summary>
 public sealed class RescheduleModel(ServiceClients clients, CallerTokens tokens, DirectoryLookups lookups, UiText text, TimeProvider clock,
     ILogger<RescheduleModel> logger) : PageModel
 {
@@ -25,13 +28,21 @@ public sealed class RescheduleModel(ServiceClients clients, CallerTokens tokens,
             var appointment = await clients.Appointments.GetAppointmentAsync(new AppointmentIdRequest { AppointmentId = id }, headers,
                 DateTime.UtcNow.AddSeconds(10), ct);
             var now = clock.GetUtcNow();
-            var found = await clients.Appointments.FindJointSlotsAsync(new FindJointSlotsRequest
+            // The original need (agencies, interpreter, room, the client's blocked times) holds for the new time too;
+            // the service refuses a move that breaks it, so only times that keep it are offered.
+            var need = appointment.Need ?? new SlotNeed();
+            var search = new FindJointSlotsRequest
             {
                 AppointmentTypeId = appointment.AppointmentTypeId,
                 RangeStart = Timestamp.FromDateTimeOffset(now),
                 RangeEnd = Timestamp.FromDateTimeOffset(now.AddDays(42)),
                 MaxResults = 10,
-            }, headers, DateTime.UtcNow.AddSeconds(10), ct);
+                InterpreterLanguage = need.InterpreterLanguage,
+                RoomNeeds = need.RoomNeeds,
+            };
+            search.Pools.Add(need.Pools);
+            search.ClientBlocked.Add(need.ClientBlocked);
+            var found = await clients.Appointments.FindJointSlotsAsync(search, headers, DateTime.UtcNow.AddSeconds(10), ct);
             Slots = await SlotView.BuildAsync(found.Slots, lookups, text, ct);
         }
         catch (RpcException e)
