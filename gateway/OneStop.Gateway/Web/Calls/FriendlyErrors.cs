@@ -16,6 +16,17 @@ public static class FriendlyErrors
         _ => "error.generic",
     };
 
+    /// <summary>The HTTP status of a page that could not show what was asked for because of <paramref name="code"/>.</summary>
+    public static int HttpStatus(StatusCode code) => code switch
+    {
+        StatusCode.NotFound => StatusCodes.Status404NotFound,
+        StatusCode.InvalidArgument => StatusCodes.Status400BadRequest,
+        StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
+        StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
+        StatusCode.Unavailable or StatusCode.DeadlineExceeded => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public static string Describe(RpcException e, Text.UiText text, ILogger logger)
     {
         logger.LogWarning("Service call failed: {Status} {Detail}", e.StatusCode, e.Status.Detail);

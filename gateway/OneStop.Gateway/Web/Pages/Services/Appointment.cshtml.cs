@@ -46,8 +46,15 @@ public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens
         if (!await LoadServiceAsync(id, ct)) return NotFound();
         if (Error is not null) return Page();
         // Only a slot and reference this page offered (sealed, unexpired) can be booked anonymously.
-        if (!Offered || offers.Open(id, offer) is not (string reference, string encodedSlot) || SlotCodec.Decode(encodedSlot) is not { } chosen)
-            return BadRequest();
+        if (!Offered) return BadRequest();
+        if (offers.Open(id, offer) is not (string reference, string encodedSlot) || SlotCodec.Decode(encodedSlot) is not { } chosen)
+        {
+            // Altered or expired: 400, with the page, a sentence and the current free times to choose again.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Error = text["public.offerInvalid"];
+            await LoadSlotsAsync(id, ct);
+            return Page();
+        }
         try
         {
             var headers = tokens.ForPublicBooking();

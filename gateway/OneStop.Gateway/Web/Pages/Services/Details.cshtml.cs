@@ -54,6 +54,7 @@ public sealed class DetailsModel(DirectoryClient directory, DirectoryLookups loo
         catch (RpcException e)
         {
             Error = FriendlyErrors.Describe(e, text, logger);
+            Response.StatusCode = FriendlyErrors.HttpStatus(e.StatusCode); // an invalid id is 400, the directory down 503
         }
         return Page();
     }
