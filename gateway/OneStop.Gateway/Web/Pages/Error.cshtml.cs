@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace OneStop.Gateway.Web.Pages;
 
@@ -8,7 +9,9 @@ namespace OneStop.Gateway.Web.Pages;
 /// Shown for unhandled errors (500) and error status codes without a body (re-executed by the status code pages):
 /// no stack trace, no detail, in the visitor's language, with the layout and the status the request ended with.
 /// </summary>
+// Not limited: it is re-executed for requests the limiter already counted, and a 404 must not turn into a 429.
 [IgnoreAntiforgeryToken]
+[DisableRateLimiting]
 public sealed class ErrorModel : PageModel
 {
     public int Status { get; private set; }
