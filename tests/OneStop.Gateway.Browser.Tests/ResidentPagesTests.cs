@@ -57,4 +57,56 @@ public sealed class ResidentPagesTests(WebFrontSuite suite)
         Assert.All(german, href => Assert.Contains(href, arabic));
         await page.Context.CloseAsync();
     }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Public_requests_offer_other_days_and_only_times_within_the_published_opening_hours()
+    {
+        var page = await suite.NewPageAsync();
+        await page.GotoAsync("/services/svc-wc-ankommen/appointment");
+        // The Welcome Center publishes Monday to Thursday 09:00–15:00 (its calendar starts at 08:30 and has Fridays).
+        Assert.Contains("09:00–15:00", await page.Locator("#published-hours").InnerTextAsync());
+        var firstDay = await AssertSlotsWithinHoursAsync(page);
+        Assert.NotNull(firstDay);
+
+        // The next days, one by one, until another day with free times (bounded: a week).
+        string? otherDay = null;
+        for (var i = 0; i < 7 && otherDay is null; i++)
+        {
+            await page.Locator("#next-day").ClickAsync();
+            await page.WaitForURLAsync(new Regex(@"\?day=\d{4}-\d\d-\d\d$"));
+            otherDay = await AssertSlotsWithinHoursAsync(page);
+        }
+        Assert.NotNull(otherDay);
+        Assert.NotEqual(firstDay, otherDay);
+        await WebFrontSuite.ScreenshotAsync(page, "public-appointment-other-day");
+
+        // The date field picks a day directly; a day the service is closed says so.
+        var sunday = DateTime.Parse(otherDay!, System.Globalization.CultureInfo.InvariantCulture);
+        while (sunday.DayOfWeek != DayOfWeek.Sunday) sunday = sunday.AddDays(1);
+        await page.Locator("#day").FillAsync(sunday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator(".day-picker button").ClickAsync();
+        await page.WaitForURLAsync("**day=" + sunday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, await page.Locator(".slots .slot").CountAsync());
+        Assert.Contains("keine freien Zeiten", await page.Locator("main").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Checks every shown slot against Mon–Thu 09:00–15:00 and one day; returns that day (null: no slots).</summary>
+    private static async Task<string?> AssertSlotsWithinHoursAsync(IPage page)
+    {
+        var slots = page.Locator(".slots .slot");
+        var starts = await slots.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.start)");
+        var ends = await slots.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.end)");
+        if (starts.Length == 0) return null;
+        for (var i = 0; i < starts.Length; i++)
+        {
+            var start = DateTime.Parse(starts[i], System.Globalization.CultureInfo.InvariantCulture);
+            var end = DateTime.Parse(ends[i], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(start.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Tuesday or DayOfWeek.Wednesday or DayOfWeek.Thursday, starts[i]);
+            Assert.True(start.TimeOfDay >= TimeSpan.FromHours(9) && end.TimeOfDay <= TimeSpan.FromHours(15), starts[i] + "–" + ends[i]);
+        }
+        var days = starts.Select(s => s[..10]).Distinct().ToList();
+        Assert.Single(days);
+        return days[0];
+    }
 }
