@@ -32,6 +32,8 @@ public sealed class WebFrontSuite : IAsyncLifetime
     private string _gatewayData = "";
 
     public string BaseUrl { get; private set; } = "";
+    /// <summary>The gateway's services, for tests that need their own sign-in accounts.</summary>
+    public IServiceProvider GatewayServices => _gateway!.Services;
     public IBrowser Browser { get; private set; } = null!;
     public static string RepositoryRoot => OneStop.Interop.Tests.Interop.RepoPaths.RepoRoot;
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot, "artifacts", "screenshots");

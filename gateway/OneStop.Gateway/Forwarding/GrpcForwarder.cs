@@ -7,6 +7,7 @@ using OneStop.Gateway.Forwarding.Edge;
 using OneStop.Gateway.Forwarding.Protocol;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
+using OneStop.ServiceDefaults.Logging;
 
 namespace OneStop.Gateway.Forwarding;
 
@@ -212,7 +213,7 @@ public sealed class GrpcForwarder(ForwarderOptions options, TimeProvider clock, 
             return Report(call, new ForwardingFailure(ForwarderError.RequestCanceled, error, neverReachedBackend: false, isBackendsFault: false));
         }
         var (status, message, reported) = Classify(call, stage);
-        if (status == StatusCode.Unavailable) logger.LogWarning(error, "Forwarding {Path} to cluster {Cluster} failed: {Message}", context.Request.Path, call.ClusterId, message);
+        if (status == StatusCode.Unavailable) logger.LogWarning(error, "Forwarding {Path} to cluster {Cluster} failed: {Message}", LogValue.Safe(context.Request.Path.Value), call.ClusterId, message);
         if (context.Response.HasStarted)
         {
             GrpcStatusResponses.AppendStatusTrailers(context, status, message);

@@ -1,33 +1,25 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using OneStop.Gateway.Web.Text;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace OneStop.Gateway.Web;
 
 /// <summary>
-/// A short localized page for error status codes without a body (404, 400, 405, …), instead of the browser's own.
-/// Written directly rather than re-executing a Razor page: a re-executed request would have to be routed again, and
-/// the gateway shares its pipeline with the gRPC forwarder. Unhandled exceptions go to the /error page.
+/// Unhandled exceptions (500) and error status codes without a body (an unknown page 404, a refused form 400,
+/// 405, 429, …) are answered by the /error Razor page, re-executed in place: the same layout as every page (site
+/// header, language switch), in the visitor's language, with the original status. Web requests only: a forwarded
+/// gRPC call or a gRPC request to the gateway never gets an HTML status page.
 /// </summary>
 internal static class StatusPages
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static IApplicationBuilder UseWebStatusPages(this IApplicationBuilder app) => app.UseStatusCodePages(async context =>
+    public static WebApplication UseWebErrorPages(this WebApplication app, Func<HttpContext, bool> isWebRequest)
     {
-        var response = context.HttpContext.Response;
-        var language = Languages.Current;
-        string Text(string key) => Encoder.Encode(UiText.Get(key, language));
-        response.ContentType = "text/html; charset=utf-8";
-        await response.WriteAsync(
-            $"""
-            <!DOCTYPE html>
-            <html lang="{language}" dir="{(Languages.IsRightToLeft(language) ? "rtl" : "ltr")}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{Text("error.title")} – {Text("layout.title")}</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main id="main" class="wrap"><h1>{Text("error.title")}</h1><p>{Text("error.page")} ({response.StatusCode})</p>
-            <p><a href="/">{Text("nav.search")}</a></p></main></body>
-            </html>
-            """);
-    });
+        // gRPC calls do not reach it: grpc-dotnet answers a service's exception with a status, YARP a forwarding failure.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error");
+        app.Use((context, next) =>
+        {
+            if (!isWebRequest(context) && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
+            return next(context);
+        });
+        return app;
+    }
 }

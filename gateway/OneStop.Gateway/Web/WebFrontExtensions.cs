@@ -110,10 +110,12 @@ public static class WebFrontExtensions
             web.UseWebSecurityHeaders();
             // Before the error pages, so they are written in the visitor's language too.
             web.UseRequestLocalization();
-            web.UseExceptionHandler("/error");
-            web.UseWebStatusPages();
             web.UseStaticFiles();
         });
+        // On the app itself, not in the branch above: re-executing /error needs routing again, and only the
+        // WebApplication's own builder carries the routes (a UseWhen branch does not, and would re-execute into
+        // nothing). Still inside the branch's localization, which wraps the rest of the pipeline.
+        app.UseWebErrorPages(IsWebRequest);
         return app;
     }
 

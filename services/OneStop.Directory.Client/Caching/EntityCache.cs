@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace OneStop.Directory.Client.Caching;
@@ -108,7 +109,13 @@ internal sealed class EntityCache<T> where T : class
         {
             _flights.TryRemove(KeyValuePair.Create(id, flight));
             if (_entries.TryGetValue(id, out var stale)) stale.RefreshFailed();
-            _logger.LogWarning(ex, "Directory lookup of {EntityType} {Id} failed", typeof(T).Name, id);
+            // A refusal of the id itself (malformed, unknown, not allowed) is the caller's error, expected and
+            // logged without a stack; the id is left to the caller, which logs it cut and escaped. Only a failure
+            // of the directory itself is a warning with its exception.
+            if (ex is RpcException { StatusCode: StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.Unauthenticated } refused)
+                _logger.LogInformation("Directory lookup of {EntityType} refused: {Status}", typeof(T).Name, refused.StatusCode);
+            else
+                _logger.LogWarning(ex, "Directory lookup of {EntityType} failed", typeof(T).Name);
             flight.Completion.TrySetException(ex);
             // A background refresh has no waiter; observe the fault so it is not reported as unobserved.
             _ = flight.Completion.Task.Exception;

@@ -23,6 +23,48 @@ public class TextAndStatusTests
         Assert.Contains("svc-wc-ankommen", DemoSearch.Ids(new SearchServicesRequest { Text = "newly arrived" }));
     }
 
+    [Theory]
+    [InlineData("دورة لغة")]       // singular, indefinite: the text says دورات اللغة (plural, with the article)
+    [InlineData("دورات اللغة")]
+    [InlineData("دَوْرَة لُغَة")]     // with tashkeel
+    [InlineData("دوره لغه")]       // taa marbuta typed as haa
+    public void Arabic_free_text_finds_the_language_courses_that_Sprachkurs_finds(string arabic)
+    {
+        var german = DemoSearch.Ids(new SearchServicesRequest { Text = "Sprachkurs" });
+        Assert.Equal(new[] { "svc-jc-eingliederung", "svc-sprachinstitut-berufssprachkurse" }.Order(), german.Order());
+
+        var found = DemoSearch.Ids(new SearchServicesRequest { Text = arabic, ResponseLanguage = "ar" });
+        Assert.All(german, id => Assert.Contains(id, found));
+    }
+
+    [Theory]
+    [InlineData("أسرة", "اسره")]              // alef with hamza above, taa marbuta
+    [InlineData("إقامة", "اقامه")]            // alef with hamza below
+    [InlineData("آمن", "امن")]                // alef madda
+    [InlineData("مستشفى", "مستشفي")]          // alef maqsura
+    [InlineData("الاندمـــاج", "الاندماج")]    // tatweel
+    public void Fold_unifies_arabic_spellings(string text, string folded)
+    {
+        Assert.Equal(folded, SearchText.Fold(text));
+    }
+
+    [Theory]
+    [InlineData("з'явитися")]       // ASCII apostrophe
+    [InlineData("з’явитися")]       // right single quotation mark
+    [InlineData("ЗʼЯВИТИСЯ")]       // modifier letter apostrophe (the standard one), upper case
+    [InlineData("зявитися")]
+    public void Fold_unifies_ukrainian_apostrophes_and_case(string text)
+    {
+        Assert.Equal("зявитися", SearchText.Fold(text));
+        Assert.Equal(["зявитися"], SearchText.Words(SearchText.Fold(text)));
+    }
+
+    [Fact]
+    public void Fold_composes_decomposed_ukrainian_letters()
+    {
+        Assert.Equal("їжак й", SearchText.Fold("і\u0308жак и\u0306"));
+    }
+
     [Fact]
     public void Text_that_occurs_nowhere_matches_nothing()
     {

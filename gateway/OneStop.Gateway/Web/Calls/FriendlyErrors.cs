@@ -1,4 +1,5 @@
 using Grpc.Core;
+using OneStop.ServiceDefaults.Logging;
 
 namespace OneStop.Gateway.Web.Calls;
 
@@ -16,9 +17,25 @@ public static class FriendlyErrors
         _ => "error.generic",
     };
 
+    /// <summary>The HTTP status of a page that could not show what was asked for because of <paramref name="code"/>.</summary>
+    public static int HttpStatus(StatusCode code) => code switch
+    {
+        StatusCode.NotFound => StatusCodes.Status404NotFound,
+        StatusCode.InvalidArgument => StatusCodes.Status400BadRequest,
+        StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
+        StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
+        StatusCode.Unavailable or StatusCode.DeadlineExceeded => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public static string Describe(RpcException e, Text.UiText text, ILogger logger)
     {
-        logger.LogWarning("Service call failed: {Status} {Detail}", e.StatusCode, e.Status.Detail);
+        // What the visitor asked for was refused (expected): Information; the service failing: Warning. Never a
+        // stack, and the detail can repeat what the visitor sent, so it is cut and escaped.
+        var level = e.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.FailedPrecondition
+            or StatusCode.Aborted or StatusCode.AlreadyExists or StatusCode.PermissionDenied or StatusCode.Unauthenticated
+            ? LogLevel.Information : LogLevel.Warning;
+        logger.Log(level, "Service call failed: {Status} {Detail}", e.StatusCode, LogValue.Safe(e.Status.Detail));
         return text[TextKey(e)];
     }
 }

@@ -14,6 +14,20 @@ public sealed class UiText
     /// <summary>The entry with <paramref name="arguments"/> placed into its {0}, {1}, … in the current culture.</summary>
     public string this[string key, params object[] arguments] => string.Format(CultureInfo.CurrentCulture, this[key], arguments);
 
+    /// <summary>
+    /// A counted string of <see cref="PluralStrings"/> in the form the current language's plural rules choose for
+    /// <paramref name="count"/> ("1 Angebot", "تم العثور على خدمتين", "Знайдено 21 послугу").
+    /// </summary>
+    public string Count(string key, long count) => Count(key, count, Languages.Current);
+
+    public static string Count(string key, long count, string language)
+    {
+        if (!PluralStrings.Table.TryGetValue(key, out var entry)) return key;
+        var forms = entry.In(language);
+        var text = forms.TryGetValue(PluralRules.For(language, count), out var form) ? form : forms[PluralCategory.Other];
+        return string.Format(CultureInfo.GetCultureInfo(language), text, count);
+    }
+
     /// <summary>A key that may not exist (e.g. "type.&lt;id&gt;"): its text, else <paramref name="fallback"/>.</summary>
     public string Or(string key, string fallback) => UiStrings.Table.ContainsKey(key) ? this[key] : fallback;
 

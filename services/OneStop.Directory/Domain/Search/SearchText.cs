@@ -4,8 +4,11 @@ namespace OneStop.Directory.Domain.Search;
 
 /// <summary>
 /// Folds text into the form the free-text search compares: lower case, German umlauts and ß spelled out
-/// (ä → ae, ö → oe, ü → ue, ß → ss), other Latin accents dropped (é → e) and Arabic short-vowel marks removed.
-/// People type "Auslaenderbehoerde" on keyboards without umlauts, so both spellings must meet in one form.
+/// (ä → ae, ö → oe, ü → ue, ß → ss), other Latin accents dropped (é → e); Arabic short-vowel marks (tashkeel) and
+/// the tatweel removed, the alef forms (أ إ آ ٱ) made plain ا, alef maqsura ى made ي and taa marbuta ة made ه;
+/// apostrophes (' ’ ʼ ` ′) removed, so Ukrainian "з'явитися" and "зʼявитися" meet. People type
+/// "Auslaenderbehoerde" on keyboards without umlauts, and Arabic with or without hamza and vowel marks, so each
+/// pair of spellings must meet in one form.
 /// Written by hand rather than with string.Normalize because the benchmark and some hosts run with invariant
 /// globalization, where Unicode normalization is not available for all inputs.
 /// </summary>
@@ -40,12 +43,31 @@ public static class SearchText
                 case 'ü': builder.Append("ue"); break;
                 case 'ß': builder.Append("ss"); break;
                 case '\u0308':
-                    // A combining diaeresis after a, o or u (decomposed "ä") spells the same as the precomposed letter.
+                    // A combining diaeresis after a, o or u (decomposed "ä") spells the same as the precomposed letter;
+                    // after Ukrainian і it is ї.
                     if (builder.Length > 0 && builder[^1] is 'a' or 'o' or 'u')
                     {
                         builder.Append('e');
                     }
+                    else if (builder.Length > 0 && builder[^1] == 'і')
+                    {
+                        builder[^1] = 'ї';
+                    }
                     break;
+                case '\u0306' when builder.Length > 0 && builder[^1] == 'и':
+                    builder[^1] = 'й'; // decomposed й
+                    break;
+                case 'أ' or 'إ' or 'آ' or 'ٱ':
+                    builder.Append('ا');
+                    break;
+                case 'ى':
+                    builder.Append('ي');
+                    break;
+                case 'ة':
+                    builder.Append('ه');
+                    break;
+                case '\'' or '’' or 'ʼ' or '`' or '′' or '\u0640':
+                    break; // apostrophes and the Arabic tatweel (a stretching stroke) spell nothing
                 default:
                     if (IsIgnorableMark(c))
                     {
@@ -57,8 +79,19 @@ public static class SearchText
         }
     }
 
-    /// <summary>Splits a folded query into the words that must all occur; punctuation and spaces separate words.</summary>
-    public static string[] Words(string foldedQuery)
+    /// <summary>
+    /// Splits a folded query into the words that must all occur; punctuation and spaces separate words. A word that
+    /// ends in the folded taa marbuta (ه, from ة) loses it when at least two letters remain: the light stem of Arabic
+    /// feminine nouns, whose plural replaces the ending (دورة course, دورات courses), so that "دورة لغة" finds
+    /// "دورات اللغة". Words are matched as substrings, so the definite article ال needs no stemming.
+    /// </summary>
+    public static string[] Words(string foldedQuery) => SplitWords(foldedQuery).Select(ArabicStem).ToArray();
+
+    private static string ArabicStem(string word) => word.Length >= 3 && word[^1] == 'ه' && IsArabicLetter(word[^2]) ? word[..^1] : word;
+
+    private static bool IsArabicLetter(char c) => c is >= '\u0620' and <= '\u064A';
+
+    private static string[] SplitWords(string foldedQuery)
     {
         var words = new List<string>();
         var start = -1;
@@ -78,8 +111,9 @@ public static class SearchText
         return words.ToArray();
     }
 
-    // Combining accents (U+0300–U+036F) and Arabic harakat (U+064B–U+0652): present in some spellings, absent in others.
-    private static bool IsIgnorableMark(char c) => c is >= '\u0300' and <= '\u036F' or >= '\u064B' and <= '\u0652';
+    // Combining accents (U+0300–U+036F), Arabic harakat (U+064B–U+0652) and the superscript alef (U+0670): present
+    // in some spellings, absent in others.
+    private static bool IsIgnorableMark(char c) => c is >= '\u0300' and <= '\u036F' or >= '\u064B' and <= '\u0652' or '\u0670';
 
     private static char StripLatinAccent(char c) => c switch
     {

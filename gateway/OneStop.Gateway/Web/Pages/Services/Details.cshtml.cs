@@ -17,6 +17,10 @@ public sealed class DetailsModel(DirectoryClient directory, DirectoryLookups loo
 
     public Service? Service { get; private set; }
     public Translation Text { get; private set; } = new();
+    /// <summary>Which of the service's own texts had no translation in the page's language (shown in German, marked).</summary>
+    public bool NameInGerman { get; private set; }
+    public bool DescriptionInGerman { get; private set; }
+    public bool ProcessInGerman { get; private set; }
     public string Provider { get; private set; } = "";
     public IReadOnlyList<Hours> Schedules { get; private set; } = [];
     public bool TakesRequests { get; private set; }
@@ -33,6 +37,10 @@ public sealed class DetailsModel(DirectoryClient directory, DirectoryLookups loo
                 return Page();
             }
             Text = DirectoryTexts.For(Service, Languages.Current);
+            var translation = Service.Translations.FirstOrDefault(t => t.Language == Languages.Current);
+            NameInGerman = string.IsNullOrWhiteSpace(translation?.Name);
+            DescriptionInGerman = string.IsNullOrWhiteSpace(translation?.Description);
+            ProcessInGerman = string.IsNullOrWhiteSpace(translation?.ApplicationProcess);
             Provider = await lookups.OrganizationNameAsync(Service.OrganizationId, ct);
             var schedules = new List<Hours>();
             foreach (var schedule in Service.Schedules)
@@ -46,6 +54,7 @@ public sealed class DetailsModel(DirectoryClient directory, DirectoryLookups loo
         catch (RpcException e)
         {
             Error = FriendlyErrors.Describe(e, text, logger);
+            Response.StatusCode = FriendlyErrors.HttpStatus(e.StatusCode); // an invalid id is 400, the directory down 503
         }
         return Page();
     }

@@ -20,10 +20,13 @@ public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens
     public string Where { get; private set; } = "";
     public IReadOnlyList<string> With { get; private set; } = [];
     public string? Error { get; private set; }
+    private StatusCode? LoadStatus { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
+        // An appointment that does not exist (or not in the caller's region) is a 404 page, an invalid id a 400.
+        if (Appointment is null && LoadStatus is { } status) Response.StatusCode = FriendlyErrors.HttpStatus(status);
         return Page();
     }
 
@@ -63,6 +66,7 @@ public sealed class AppointmentModel(ServiceClients clients, CallerTokens tokens
         }
         catch (RpcException e)
         {
+            LoadStatus = e.StatusCode;
             Error ??= FriendlyErrors.Describe(e, text, logger);
         }
     }

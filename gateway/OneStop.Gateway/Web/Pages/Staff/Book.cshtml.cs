@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Appointments.V1;
 using OneStop.Gateway.Web.Calls;
 using OneStop.Gateway.Web.Text;
+using OneStop.ServiceDefaults.Logging;
 
 namespace OneStop.Gateway.Web.Pages.Staff;
 
@@ -58,7 +59,7 @@ public sealed class BookModel(ServiceClients clients, CallerTokens tokens, Direc
         catch (RpcException e) when (e.StatusCode == global::Grpc.Core.StatusCode.FailedPrecondition)
         {
             // Consuming a hold fails this way when it expired or the client reached the open-booking limit.
-            logger.LogInformation("Hold {Hold} not bookable: {Detail}", holdId, e.Status.Detail);
+            logger.LogInformation("Hold {Hold} not bookable: {Detail}", LogValue.Safe(holdId), LogValue.Safe(e.Status.Detail));
             Error = text["book.notBookable"];
             return Page();
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Appointments.V1;
 using OneStop.Gateway.Web.Calls;
+using OneStop.ServiceDefaults.Logging;
 
 namespace OneStop.Gateway.Web.Pages.Staff;
 
@@ -20,7 +21,7 @@ public sealed class IcsModel(ServiceClients clients, CallerTokens tokens, ILogge
         }
         catch (RpcException e) when (e.StatusCode is global::Grpc.Core.StatusCode.NotFound or global::Grpc.Core.StatusCode.InvalidArgument)
         {
-            logger.LogInformation("No calendar file for {Id}: {Status}", id, e.StatusCode);
+            logger.LogInformation("No calendar file for {Id}: {Status}", LogValue.Safe(id), e.StatusCode);
             return NotFound();
         }
     }

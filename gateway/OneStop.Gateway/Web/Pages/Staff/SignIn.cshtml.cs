@@ -19,6 +19,7 @@ public sealed class SignInModel(WebFrontProfile profile, UiText text) : PageMode
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty(SupportsGet = true)] public bool SignedOut { get; set; }
     public string? Error { get; private set; }
+    public bool ShowLockoutHint { get; private set; }
 
     /// <summary>The issuer's page is where staff sign in; this page only says so after a sign-out.</summary>
     public bool SignsInExternally => profile.SignsInExternally;
@@ -36,12 +37,23 @@ public sealed class SignInModel(WebFrontProfile profile, UiText text) : PageMode
     public async Task<IActionResult> OnPostAsync([FromServices] IServiceProvider services)
     {
         if (SignsInExternally) return NotFound();
+        // Model binding turns an empty field into null; the browser's `required` is not a check.
+        Email = Email?.Trim() ?? "";
+        Password ??= "";
+        if (Email.Length is 0 or > 256 || Password.Length is 0 or > 256)
+        {
+            Error = text["signin.missing"];
+            Password = "";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         var signIn = services.GetRequiredService<SignInManager<IdentityUser>>();
-        var result = Email.Length is > 0 and <= 256 && Password.Length is > 0 and <= 256
-            ? await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true)
-            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(LocalReturnUrl);
-        Error = result.IsLockedOut ? text["signin.lockedOut"] : text["signin.failed"];
+        // One answer for a wrong password, a locked account and an address without an account: telling "locked"
+        // apart would reveal which addresses have accounts. The page always states the lockout rule instead.
+        Error = text["signin.failed"];
+        ShowLockoutHint = true;
         Password = "";
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
