@@ -309,6 +309,8 @@ public static class UiStrings
         ["referral.cancel"] = new("Überweisung zurückziehen", "Cancel the referral", "سحب الإحالة", "Відкликати направлення"),
         ["referral.cancelReason"] = new("Grund (freiwillig)", "Reason (optional)", "السبب (اختياري)", "Причина (необов'язково)"),
         ["referral.findHandover"] = new("Zeiten für eine warme Übergabe suchen", "Find times for a warm hand-over", "البحث عن أوقات للتسليم المباشر", "Знайти час для теплої передачі"),
+        ["referral.handoverHint"] = new("Eine gemeinsame Terminart beider Stellen (warme Übergabe).", "A joint appointment type of both agencies (warm hand-over).",
+            "نوع موعد مشترك للجهتين (التسليم المباشر).", "Спільний тип запису обох установ (тепла передача)."),
         ["referral.handoverTimes"] = new("Gemeinsame Zeiten für die Übergabe", "Joint times for the hand-over", "أوقات مشتركة للتسليم", "Спільний час для передачі"),
         ["referral.bookHandover"] = new("Übergabe zu dieser Zeit buchen", "Book the hand-over at this time", "حجز التسليم في هذا الوقت", "Забронювати передачу на цей час"),
         ["referral.history"] = new("Verlauf", "History", "السجل", "Історія"),

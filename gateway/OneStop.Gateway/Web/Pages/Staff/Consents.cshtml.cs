@@ -18,7 +18,7 @@ public sealed class ConsentsModel(ServiceClients clients, CallerTokens tokens, D
     public static readonly ConsentPurpose[] Purposes =
         [ConsentPurpose.Referral, ConsentPurpose.IntegrationPlan, ConsentPurpose.SkillsProfile, ConsentPurpose.EmployerMatching];
 
-    [BindProperty(SupportsGet = true)] public string ClientId { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string ClientId { get; set => field = value ?? ""; } = "";
     [BindProperty(SupportsGet = true)] public bool Recorded { get; set; }
     [BindProperty(SupportsGet = true)] public bool Withdrawn { get; set; }
     [BindProperty] public int Purpose { get; set; } = (int)ConsentPurpose.Referral;
@@ -26,10 +26,10 @@ public sealed class ConsentsModel(ServiceClients clients, CallerTokens tokens, D
     [BindProperty] public int[] Category { get; set; } = [];
     [BindProperty] public int Method { get; set; } = (int)ConsentMethod.SignedForm;
     [BindProperty] public string? Interpreter { get; set; }
-    [BindProperty] public string Until { get; set; } = "";
-    [BindProperty] public string ConsentId { get; set; } = "";
+    [BindProperty] public string Until { get; set => field = value ?? ""; } = "";
+    [BindProperty] public string ConsentId { get; set => field = value ?? ""; } = "";
     [BindProperty] public long Version { get; set; }
-    [BindProperty] public string Note { get; set; } = "";
+    [BindProperty] public string Note { get; set => field = value ?? ""; } = "";
 
     public IReadOnlyList<Consent> Consents { get; private set; } = [];
     public IReadOnlyList<DirectoryLookups.Choice> Agencies { get; private set; } = [];

@@ -18,12 +18,12 @@ public sealed class PlanModel(ServiceClients clients, CallerTokens tokens, Direc
 {
     public sealed record SentReferral(Referral Referral, string Service);
 
-    [BindProperty(SupportsGet = true)] public string ClientId { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string ClientId { get; set => field = value ?? ""; } = "";
     [BindProperty(SupportsGet = true)] public bool Added { get; set; }
-    [BindProperty] public string Title { get; set; } = "";
+    [BindProperty] public string Title { get; set => field = value ?? ""; } = "";
     [BindProperty] public int Category { get; set; }
-    [BindProperty] public string Due { get; set; } = "";
-    [BindProperty] public string GoalId { get; set; } = "";
+    [BindProperty] public string Due { get; set => field = value ?? ""; } = "";
+    [BindProperty] public string GoalId { get; set => field = value ?? ""; } = "";
 
     public IntegrationPlan? Plan { get; private set; }
     public bool NoPlan { get; private set; }

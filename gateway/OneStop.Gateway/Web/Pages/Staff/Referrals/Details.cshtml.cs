@@ -27,12 +27,19 @@ public sealed class DetailsModel(ServiceClients clients, CallerTokens tokens, Di
     [BindProperty(SupportsGet = true)] public bool Changed { get; set; }
     [BindProperty(SupportsGet = true)] public bool HandedOver { get; set; }
     [BindProperty] public long Version { get; set; }
-    [BindProperty] public string Reason { get; set; } = "";
+    [BindProperty] public string Reason { get; set => field = value ?? ""; } = "";
     [BindProperty] public int Outcome { get; set; }
 
     public Referral? Referral { get; private set; }
     public IReadOnlyList<ReferralEvent> History { get; private set; } = [];
     public IReadOnlyList<SlotView>? Slots { get; private set; }
+
+    /// <summary>
+    /// The region's appointment types, for the hand-over: the appointments service books only against a type, and the
+    /// region keeps a joint "warme Übergabe" type per pair of organizations (the referrals service checks the fit).
+    /// </summary>
+    public IReadOnlyList<OneStop.Appointments.V1.AppointmentType> HandoverTypes { get; private set; } = [];
+    [BindProperty] public string TypeId { get; set => field = value ?? ""; } = "";
     public string Service { get; private set; } = "";
     public string Sender { get; private set; } = "";
     public string Receiver { get; private set; } = "";
@@ -41,6 +48,9 @@ public sealed class DetailsModel(ServiceClients clients, CallerTokens tokens, Di
 
     public bool IsReceiver => Referral is not null && Referral.ReceiverOrganizationId == Organization;
     public bool IsSender => Referral is not null && Referral.SenderOrganizationId == Organization;
+
+    /// <summary>Either side books the warm hand-over of an accepted or started referral, once.</summary>
+    public bool CanHandOver => (IsSender || IsReceiver) && Referral!.State is ReferralState.Accepted or ReferralState.InProgress && Referral.AppointmentId.Length == 0;
 
     private string Organization => CallerIdentity.From(User)?.OrganizationId is { Length: > 0 } org ? org : User.FindFirstValue(OneStopClaimTypes.Organization) ?? "";
 
@@ -89,9 +99,15 @@ public sealed class DetailsModel(ServiceClients clients, CallerTokens tokens, Di
         try
         {
             var now = clock.GetUtcNow();
+            if (!HandoverTypes.Any(t => t.Id == TypeId))
+            {
+                Error = text["need.badType"];
+                return Page();
+            }
             var found = await clients.Referrals.FindHandoverSlotsAsync(new FindHandoverSlotsRequest
             {
                 ReferralId = id,
+                AppointmentTypeId = TypeId,
                 RangeStart = Timestamp.FromDateTimeOffset(now),
                 RangeEnd = Timestamp.FromDateTimeOffset(now.AddDays(42)),
                 MaxResults = 10,
@@ -107,10 +123,10 @@ public sealed class DetailsModel(ServiceClients clients, CallerTokens tokens, Di
 
     public async Task<IActionResult> OnPostBookAsync(string id, string? slot, CancellationToken ct)
     {
-        if (SlotCodec.Decode(slot) is not { } chosen) return BadRequest();
+        if (SlotCodec.Decode(slot) is not { } chosen || TypeId.Length is 0 or > 200) return BadRequest();
         try
         {
-            await clients.Referrals.BookWarmHandoverAsync(new BookWarmHandoverRequest { ReferralId = id, ExpectedVersion = Version, Slot = chosen },
+            await clients.Referrals.BookWarmHandoverAsync(new BookWarmHandoverRequest { ReferralId = id, ExpectedVersion = Version, Slot = chosen, AppointmentTypeId = TypeId },
                 await tokens.ForStaffAsync(HttpContext), DateTime.UtcNow.AddSeconds(20), ct);
             return LocalRedirect($"/staff/referrals/{Uri.EscapeDataString(id)}?handedOver=true");
         }
@@ -181,6 +197,11 @@ public sealed class DetailsModel(ServiceClients clients, CallerTokens tokens, Di
             Receiver = await lookups.OrganizationNameAsync(Referral.ReceiverOrganizationId, ct);
             foreach (var org in History.Select(e => e.ActorOrganizationId).Where(o => o.Length > 0).Distinct())
                 OrganizationNames[org] = await lookups.OrganizationNameAsync(org, ct);
+            if (CanHandOver)
+            {
+                HandoverTypes = (await clients.Appointments.ListAppointmentTypesAsync(new OneStop.Appointments.V1.ListAppointmentTypesRequest { PageSize = 200 },
+                    headers, Deadline(), ct)).AppointmentTypes;
+            }
         }
         catch (RpcException e)
         {

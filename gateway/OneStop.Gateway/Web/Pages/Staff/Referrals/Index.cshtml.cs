@@ -15,10 +15,10 @@ public sealed class IndexModel(ServiceClients clients, CallerTokens tokens, Dire
 {
     public sealed record Row(Referral Referral, string Service, string Counterpart);
 
-    [BindProperty(SupportsGet = true)] public string Box { get; set; } = "inbox";
+    [BindProperty(SupportsGet = true)] public string Box { get; set => field = value ?? ""; } = "inbox";
     [BindProperty(SupportsGet = true)] public int State { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string PageToken { get; set; } = "";
+    [BindProperty(SupportsGet = true, Name = "after")] public string PageToken { get; set => field = value ?? ""; } = "";
 
     public bool IsOutbox => Box == "outbox";
     public IReadOnlyList<Row> Rows { get; private set; } = [];

@@ -27,19 +27,19 @@ public sealed class NewModel(ServiceClients clients, CallerTokens tokens, Direct
 
     public static readonly ConsentMethod[] Methods = [ConsentMethod.SignedForm, ConsentMethod.OralWithInterpreter, ConsentMethod.Oral];
 
-    [BindProperty(SupportsGet = true)] public string ClientId { get; set; } = "";
-    [BindProperty(SupportsGet = true)] public string ServiceId { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string ClientId { get; set => field = value ?? ""; } = "";
+    [BindProperty(SupportsGet = true)] public string ServiceId { get; set => field = value ?? ""; } = "";
     [BindProperty(SupportsGet = true)] public int[] Topic { get; set; } = [];
     [BindProperty(SupportsGet = true)] public string? Interpreter { get; set; }
-    [BindProperty(SupportsGet = true)] public string PlanStepId { get; set; } = "";
-    [BindProperty] public string Reason { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string PlanStepId { get; set => field = value ?? ""; } = "";
+    [BindProperty] public string Reason { get; set => field = value ?? ""; } = "";
     [BindProperty] public string[] Language { get; set; } = [];
     [BindProperty] public int Urgency { get; set; } = (int)OneStop.Referrals.V1.Urgency.Routine;
-    [BindProperty] public string Note { get; set; } = "";
+    [BindProperty] public string Note { get; set => field = value ?? ""; } = "";
     [BindProperty] public int[] Category { get; set; } = [];
     [BindProperty] public bool ConsentGiven { get; set; }
     [BindProperty] public int ConsentMethodCode { get; set; } = (int)ConsentMethod.SignedForm;
-    [BindProperty] public string ConsentUntil { get; set; } = "";
+    [BindProperty] public string ConsentUntil { get; set => field = value ?? ""; } = "";
     [BindProperty] public bool Send { get; set; } = true;
 
     public IReadOnlyList<DirectoryLookups.Choice> Services { get; private set; } = [];
