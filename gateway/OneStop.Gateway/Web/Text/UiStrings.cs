@@ -314,7 +314,7 @@ public static class UiStrings
         ["referral.handoverTimes"] = new("Gemeinsame Zeiten für die Übergabe", "Joint times for the hand-over", "أوقات مشتركة للتسليم", "Спільний час для передачі"),
         ["referral.bookHandover"] = new("Übergabe zu dieser Zeit buchen", "Book the hand-over at this time", "حجز التسليم في هذا الوقت", "Забронювати передачу на цей час"),
         ["referral.history"] = new("Verlauf", "History", "السجل", "Історія"),
-        ["referral.eventTransition"] = new("{0} → {1}", "{0} → {1}", "{0} ← {1}", "{0} → {1}"),
+        ["referral.eventTransition"] = new("{0} → {1}", "{0} → {1}", "من {0} إلى {1}", "з {0} на {1}"),
         ["refstate.1"] = new("Entwurf", "draft", "مسودة", "чернетка"),
         ["refstate.2"] = new("gesendet", "sent", "مُرسَلة", "надіслано"),
         ["refstate.3"] = new("gesehen", "seen", "تم الاطلاع", "переглянуто"),
