@@ -6,6 +6,8 @@ namespace OneStop.Gateway.Browser.Tests;
 internal static class Staff
 {
     public const string FrontDesk = "frontdesk@onestop.local";
+    /// <summary>A counsellor of the Ausländerbehörde (org-abh-lippe).</summary>
+    public const string Counsellor = "counsellor@onestop.local";
     public const string Password = "OneStop-Demo-2026!";
     public const string Kreishaus = "loc-kreishaus-detmold";
 

@@ -12,13 +12,15 @@ using OneStop.Directory.Grpc;
 using OneStop.Gateway;
 using OneStop.Gateway.Forwarding;
 using OneStop.Gateway.Web;
+using OneStop.Referrals;
+using OneStop.Referrals.Grpc;
 using OneStop.TestSupport;
 
 namespace OneStop.Gateway.Browser.Tests;
 
 /// <summary>
 /// Everything the browser tests run against, started once per test run: the directory and appointments services with
-/// their demo data, the gateway (web front on a free port) and one headless Chromium. Redis points where nothing
+/// their demo data, the referrals service (empty: the tests make their referrals and consents through the pages), the gateway (web front on a free port) and one headless Chromium. Redis points where nothing
 /// listens: the directory read path must work without it. Real clock: the demo calendars offer slots from now on.
 /// </summary>
 public sealed class WebFrontSuite : IAsyncLifetime
@@ -27,6 +29,7 @@ public sealed class WebFrontSuite : IAsyncLifetime
 
     private ServiceTestHost? _directory;
     private ServiceTestHost? _appointments;
+    private ServiceTestHost? _referrals;
     private WebApplication? _gateway;
     private IPlaywright? _playwright;
     private string _gatewayData = "";
@@ -43,7 +46,8 @@ public sealed class WebFrontSuite : IAsyncLifetime
         System.IO.Directory.CreateDirectory(ScreenshotDirectory);
         _directory = await StartDirectoryAsync();
         _appointments = await StartAppointmentsAsync(_directory.Address);
-        _gateway = await StartGatewayAsync(_directory.Address, _appointments.Address);
+        _referrals = await StartReferralsAsync(_directory.Address, _appointments.Address);
+        _gateway = await StartGatewayAsync(_directory.Address, _appointments.Address, _referrals.Address);
         await WarmUpAsync();
 
         _playwright = await Playwright.CreateAsync();
@@ -85,6 +89,7 @@ public sealed class WebFrontSuite : IAsyncLifetime
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { System.IO.Directory.Delete(_gatewayData, recursive: true); } catch (IOException) { /* a temp directory left behind is harmless */ }
         }
+        if (_referrals is not null) await _referrals.DisposeAsync();
         if (_appointments is not null) await _appointments.DisposeAsync();
         if (_directory is not null) await _directory.DisposeAsync();
     }
@@ -125,8 +130,27 @@ public sealed class WebFrontSuite : IAsyncLifetime
         return await ServiceTestHost.StartAsync(app, data);
     }
 
+    /// <summary>
+    /// The referrals service as Program.cs builds it, reading the real directory (receiving services and their
+    /// organizations) and booking warm hand-overs through the real appointments service. It has no seed command:
+    /// its data is what the pages create.
+    /// </summary>
+    private static async Task<ServiceTestHost> StartReferralsAsync(string directoryAddress, string appointmentsAddress)
+    {
+        var data = ServiceTestHost.NewDataDirectory("onestop-browser-tests");
+        var app = ServiceTestHost.Build("referrals", typeof(ReferralGrpcService), data, [], new Dictionary<string, string?>
+        {
+            ["OneStop:Redis"] = UnreachableRedis,
+            ["OneStop:Directory:DirectoryAddress"] = directoryAddress,
+            [OneStop.Referrals.Extensions.AppointmentsAddressKey] = appointmentsAddress,
+        }, null, null, builder => builder.AddReferrals());
+        app.MapReferrals();
+        app.MapDefaultEndpoints();
+        return await ServiceTestHost.StartAsync(app, data);
+    }
+
     /// <summary>The gateway as Program.cs builds it; its content root is the project folder, so wwwroot is served as in `./onestop up`.</summary>
-    private async Task<WebApplication> StartGatewayAsync(string directoryAddress, string appointmentsAddress)
+    private async Task<WebApplication> StartGatewayAsync(string directoryAddress, string appointmentsAddress, string referralsAddress)
     {
         var projectDirectory = Path.Combine(RepositoryRoot, "gateway", "OneStop.Gateway");
         _gatewayData = ServiceTestHost.NewDataDirectory("onestop-browser-tests");
@@ -136,7 +160,7 @@ public sealed class WebFrontSuite : IAsyncLifetime
             EnvironmentName = "Development",
             ContentRootPath = projectDirectory,
             WebRootPath = Path.Combine(projectDirectory, "wwwroot"),
-            ApplicationName = typeof(Extensions).Assembly.GetName().Name,
+            ApplicationName = typeof(OneStop.Gateway.Extensions).Assembly.GetName().Name,
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -146,6 +170,7 @@ public sealed class WebFrontSuite : IAsyncLifetime
             ["OneStop:Redis"] = UnreachableRedis,
             ["OneStop:Directory:DirectoryAddress"] = directoryAddress,
             ["OneStop:Services:Appointments"] = appointmentsAddress,
+            ["OneStop:Services:Referrals"] = referralsAddress,
             // One browser on one address plays every visitor here; the per-address limits have tests of their own.
             ["OneStop:Gateway:RateLimits:WebPagesPerMinute"] = "100000",
             ["OneStop:Gateway:RateLimits:PublicBookingsPerHour"] = "100000",

@@ -11,6 +11,7 @@ using OneStop.Gateway.Forwarding.Edge;
 using OneStop.Gateway.Web.Calls;
 using OneStop.Gateway.Web.SignIn;
 using OneStop.Gateway.Web.Text;
+using OneStop.Referrals.V1;
 using OneStop.ServiceDefaults.Data;
 using OneStop.ServiceDefaults.Identity;
 
@@ -75,6 +76,11 @@ public static class WebFrontExtensions
         services.AddGrpcClient<AppointmentsService.AppointmentsServiceClient>(o => o.Address = new Uri(
                 builder.Configuration[ServiceClients.AppointmentsAddressKey] is { Length: > 0 } address ? address : ServiceClients.DefaultAppointmentsAddress))
             .AddDefaultDeadline(ServiceClients.DefaultDeadline);
+        var referralsAddress = new Uri(builder.Configuration[ServiceClients.ReferralsAddressKey] is { Length: > 0 } referrals
+            ? referrals : ServiceClients.DefaultReferralsAddress);
+        services.AddGrpcClient<ReferralService.ReferralServiceClient>(o => o.Address = referralsAddress).AddDefaultDeadline(ServiceClients.DefaultDeadline);
+        services.AddGrpcClient<ConsentService.ConsentServiceClient>(o => o.Address = referralsAddress).AddDefaultDeadline(ServiceClients.DefaultDeadline);
+        services.AddGrpcClient<PlanService.PlanServiceClient>(o => o.Address = referralsAddress).AddDefaultDeadline(ServiceClients.DefaultDeadline);
         services.AddSingleton<ServiceClients>();
         services.AddSingleton<CallerTokens>();
         services.AddSingleton<UiText>();

@@ -56,6 +56,26 @@ public sealed class DirectoryLookups(ServiceClients clients, DirectoryClient dir
         return [.. choices.OrderBy(c => c.Name, StringComparer.CurrentCulture)];
     }
 
+    /// <summary>
+    /// The county's services a referral can go to, by name in the current language, each with its agency
+    /// ("Migrationsberatung – Caritas"), so the front desk picks a receiving service from the directory itself.
+    /// </summary>
+    public async Task<IReadOnlyList<Choice>> ReceivingServicesAsync(CancellationToken ct)
+    {
+        var services = await AllServicesAsync(ct);
+        var choices = new List<Choice>();
+        foreach (var service in services)
+            choices.Add(new Choice(service.Id, $"{DirectoryTexts.For(service, Languages.Current).Name} – {await OrganizationNameAsync(service.OrganizationId, ct)}"));
+        return [.. choices.OrderBy(c => c.Name, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>The organization of a directory service (empty when the directory does not know it).</summary>
+    public async Task<string> OrganizationOfServiceAsync(string serviceId, CancellationToken ct) =>
+        serviceId.Length > 0 && await directory.GetServiceAsync(serviceId, ct) is { } s ? s.OrganizationId : "";
+
+    public async Task<string> ServiceNameAsync(string id, CancellationToken ct) =>
+        id.Length > 0 && await directory.GetServiceAsync(id, ct) is { } s ? DirectoryTexts.For(s, Languages.Current).Name : id;
+
     public async Task<string> OrganizationNameAsync(string id, CancellationToken ct) =>
         id.Length > 0 && await directory.GetOrganizationAsync(id, ct) is { } o ? DirectoryTexts.Name(o, Languages.Current) : id;
 

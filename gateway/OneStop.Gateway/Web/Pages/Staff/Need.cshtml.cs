@@ -44,6 +44,21 @@ public sealed class NeedModel(ServiceClients clients, CallerTokens tokens, Direc
     public IReadOnlyList<SlotView>? Slots { get; private set; }
     public List<string> Problems { get; } = [];
 
+    /// <summary>
+    /// The same need as a referral instead of (or besides) a joint appointment: the client, the chosen topics and the
+    /// interpreter language go along in the link; nothing else is carried over.
+    /// </summary>
+    public string ReferralLink
+    {
+        get
+        {
+            var query = new List<string> { "clientId=" + Uri.EscapeDataString(ClientId) };
+            query.AddRange(Topic.Where(t => t > 0).Distinct().Select(t => "topic=" + t.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (Interpreter is { Length: > 0 } && InterpreterLanguages.Contains(Interpreter)) query.Add("interpreter=" + Interpreter);
+            return "/staff/referrals/new?" + string.Join('&', query);
+        }
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         ClientId = BookingReference.NewClientId();
