@@ -43,6 +43,7 @@ public static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineJob>());
 
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainErrorInterceptor>());
+        builder.AddReferralRouting();
         return builder;
     }
 
@@ -51,6 +52,7 @@ public static class Extensions
         app.MapGrpcService<ReferralGrpcService>();
         app.MapGrpcService<ConsentGrpcService>();
         app.MapGrpcService<PlanGrpcService>();
+        app.MapGrpcService<ReferralRoutingService>();
         return app;
     }
 }

@@ -26,6 +26,7 @@ public static class DemoOrganizations
     public const string Sprachinstitut = "org-sprachinstitut-teutoburg";
     public const string MigrantOrganisation = "org-ikv-lippe";
     public const string IntegrationsbueroDetmold = "org-ib-detmold";
+    public const string Jugendamt = "org-jugendamt-lippe";
 
     public static IReadOnlyList<Organization> Create() =>
     [
@@ -110,6 +111,11 @@ public static class DemoOrganizations
             English("Integration Office of the City of Detmold", "Coordinates volunteer integration guides and neighbourhood offers in Detmold."),
             Arabic("مكتب الاندماج في مدينة ديتمولد", "ينسق مرشدي الاندماج المتطوعين والعروض في أحياء ديتمولد."),
             regionAgs: DemoRegions.Detmold),
+        Organization(Jugendamt, "Kreisjugendamt Lippe", "", AgencyType.Kommune,
+            "Das Jugendamt des Kreises berät Familien zu Kita-Plätzen und Kindertagespflege und vermittelt Plätze.",
+            "kita@kreis-lippe.example", "https://www.kreis-lippe.example/kita",
+            English("Youth Welfare Office of the District of Lippe", "Advises families on day-care places (Kita) and childminders and finds places."),
+            Arabic("مكتب رعاية الشباب في مقاطعة ليبه", "يقدم الاستشارة للعائلات حول أماكن رياض الأطفال والرعاية النهارية ويساعد في إيجاد مكان.")),
     ];
 
     private static Organization Organization(

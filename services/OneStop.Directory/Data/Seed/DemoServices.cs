@@ -47,6 +47,7 @@ public static class DemoServices
         LanguageCafe(),
         IntegrationGuidesDetmold(),
         WomensMeeting(),
+        KitaContact(),
     ];
 
     private static Service IntegrationPointFirstAdvice() => Base(
@@ -427,6 +428,28 @@ public static class DemoServices
             s.AttendingTypes.Add(AttendingType.InPerson);
             s.ServiceAreas.Add(Area("area-ikv-frauentreff", "Detmold", R.Detmold));
             s.Contacts.Add(Contact("con-ikv-frauentreff", "Vereinsbüro", "kontakt@ikv-lippe.example", "+49 5231 555-1200", "de", "ar"));
+        });
+
+    // The Kita contact that routing suggests for children under 6 (docs/referrals.md): families, not children, are
+    // its clients, so it has no age bounds.
+    private static Service KitaContact() => Base(
+            "svc-jugendamt-kita", O.Jugendamt, "Kita-Platz und Kindertagespflege",
+            "Beratung zu Kita-Plätzen und Kindertagespflege für Kinder unter 6 Jahren; Anmeldung im Kita-Portal und Hilfe beim Antrag.",
+            "Termin telefonisch oder per E-Mail vereinbaren; Anmeldung im Kita-Portal des Kreises.",
+            English("Day-care places and childminders", "Advice on day-care places (Kita) and childminders for children under 6; registration in the county's Kita portal and help with the application.",
+                "Make an appointment by phone or e-mail; register in the county's Kita portal."),
+            Arabic("أماكن رياض الأطفال والرعاية النهارية", "استشارة حول أماكن رياض الأطفال والرعاية النهارية للأطفال دون سن السادسة، والتسجيل في بوابة رياض الأطفال والمساعدة في الطلب.",
+                "احجز موعداً عبر الهاتف أو البريد الإلكتروني؛ سجّل في بوابة رياض الأطفال في المقاطعة."))
+        .With(s =>
+        {
+            s.Topics.Add(Topic.FamilieKinderbetreuung);
+            s.TargetGroups.Add(TargetGroup.Families);
+            s.Languages.Add(["de", "en", "ar", "uk"]);
+            s.AttendingTypes.Add([AttendingType.InPerson, AttendingType.Phone]);
+            s.ServiceAreas.Add(Area("area-jugendamt-kreis", "Kreis Lippe", R.KreisAgs));
+            s.Schedules.Add(WeekSchedule("sch-jugendamt-kita", L.Kreishaus, Hours("08:30", "12:00", MondayToFriday).ToArray(), appointmentOnly: true));
+            s.Contacts.Add(Contact("con-jugendamt-kita", "Kita-Platzvermittlung", "kita@kreis-lippe.example", "+49 5231 555-1400", "de", "en"));
+            s.Funding.Add(new Funding { Source = "Kreis Lippe" });
         });
 
     /// <summary>The fields every demo service has: texts, owner, status, assurance and modification dates.</summary>

@@ -36,6 +36,7 @@ public static class DemoServicesAtLocation
             ("svc-ikv-sprachcafe", L.IkvDetmold, ""),
             ("svc-ib-detmold-integrationslotsen", L.RathausDetmold, "Zimmer 112."),
             ("svc-ikv-frauentreff", L.IkvDetmold, ""),
+            ("svc-jugendamt-kita", L.Kreishaus, "Kreisjugendamt, 2. Obergeschoss."),
         ];
         var ownerOf = services.ToDictionary(s => s.Id, s => s.Ownership, StringComparer.Ordinal);
         return links.Select(link => new ServiceAtLocation
