@@ -5,8 +5,6 @@ using OneStop.Referrals.Data;
 using OneStop.Referrals.Domain;
 using OneStop.Referrals.V1;
 using OneStop.ServiceDefaults.Identity;
-using Google.Protobuf.WellKnownTypes;
-using Topic = OneStop.Directory.V1.Topic;
 
 namespace OneStop.Referrals.Application;
 
@@ -18,8 +16,6 @@ namespace OneStop.Referrals.Application;
 /// </summary>
 public sealed class WarmHandover(ReferralsDbContext db, ReferralCommands commands, AppointmentsService.AppointmentsServiceClient appointments)
 {
-    private static readonly Duration DefaultLength = Duration.FromTimeSpan(TimeSpan.FromMinutes(60));
-
     public async Task<FindHandoverSlotsResponse> FindSlotsAsync(CallerIdentity caller, FindHandoverSlotsRequest request, ServerCallContext context,
         CancellationToken ct)
     {
@@ -45,7 +41,11 @@ public sealed class WarmHandover(ReferralsDbContext db, ReferralCommands command
             var found = await appointments.FindJointSlotsAsync(Search(referral, request.Search), headers, cancellationToken: ct);
             slot = found.Slots.FirstOrDefault() ?? throw DomainException.FailedPrecondition("No joint slot of both organizations is free in the range searched.");
         }
-        var hold = await appointments.HoldSlotAsync(new HoldSlotRequest { Slot = slot, ClientId = referral.ClientId }, headers, cancellationToken: ct);
+        var typeId = request.Slot is null ? request.Search.AppointmentTypeId : request.AppointmentTypeId;
+        if (string.IsNullOrWhiteSpace(typeId)) throw DomainException.InvalidArgument("appointment_type_id", "is required");
+        RequireJoint(referral, slot);
+        var hold = await appointments.HoldSlotAsync(new HoldSlotRequest { Slot = slot, ClientId = referral.ClientId, AppointmentTypeId = typeId },
+            headers, cancellationToken: ct);
         // The key makes a retried booking of the same hand-over return the first appointment, not a second one.
         var bookingHeaders = Forwarded(context);
         bookingHeaders.Add("idempotency-key", $"referral-{referral.Id}-v{referral.Version}");
@@ -79,25 +79,29 @@ public sealed class WarmHandover(ReferralsDbContext db, ReferralCommands command
     private static FindJointSlotsRequest Search(ReferralRecord referral, FindHandoverSlotsRequest? request)
     {
         if (request is null) throw DomainException.InvalidArgument("search", "is required when no slot is given");
+        if (string.IsNullOrWhiteSpace(request.AppointmentTypeId)) throw DomainException.InvalidArgument("appointment_type_id", "is required");
         if (request.RangeStart is null) throw DomainException.InvalidArgument("range_start", "is required");
         if (request.RangeEnd is null || request.RangeEnd.ToDateTime() <= request.RangeStart.ToDateTime())
             throw DomainException.InvalidArgument("range_end", "is required and must be after range_start");
         if (request.MaxResults is < 0 or > 100) throw DomainException.InvalidArgument("max_results", "must be 0..100");
-        if (request.Duration is { } d && (d.ToTimeSpan() <= TimeSpan.Zero || d.ToTimeSpan() > TimeSpan.FromHours(8)))
-            throw DomainException.InvalidArgument("duration", "must be more than zero and at most 8 hours");
-        var topic = request.Topic != Topic.Unspecified ? request.Topic : Codes.Split<Topic>(referral.Needs).First();
-        var search = new FindJointSlotsRequest
+        return new FindJointSlotsRequest
         {
-            Duration = request.Duration ?? DefaultLength,
+            AppointmentTypeId = request.AppointmentTypeId,
             RangeStart = request.RangeStart,
             RangeEnd = request.RangeEnd,
             MaxResults = request.MaxResults == 0 ? 10 : request.MaxResults,
             ClientId = referral.ClientId,
-            InterpreterLanguage = referral.InterpreterNeeded ? referral.InterpreterLanguage : "",
         };
-        search.Pools.Add(new AgencyPool { OrganizationId = referral.SenderOrganizationId, Topic = topic });
-        search.Pools.Add(new AgencyPool { OrganizationId = referral.ReceiverOrganizationId, Topic = topic });
-        return search;
+    }
+
+    /// <summary>The slot must join both sides of the referral, and an interpreter when the referral needs one.</summary>
+    private static void RequireJoint(ReferralRecord referral, JointSlot slot)
+    {
+        var organizations = slot.Resources.Select(r => r.OrganizationId).ToHashSet(StringComparer.Ordinal);
+        if (!organizations.Contains(referral.SenderOrganizationId) || !organizations.Contains(referral.ReceiverOrganizationId))
+            throw DomainException.FailedPrecondition("The slot does not join the sending and the receiving organization; use their joint appointment type.");
+        if (referral.InterpreterNeeded && slot.Resources.All(r => r.Kind != ResourceKind.Interpreter))
+            throw DomainException.FailedPrecondition($"The referral needs an interpreter ({referral.InterpreterLanguage}) and the slot has none.");
     }
 
     /// <summary>The caller's bearer token, passed on unchanged.</summary>

@@ -1,4 +1,4 @@
-namespace OneStop.Appointments.Domain;
+namespace OneStop.ServiceDefaults.Time;
 
 /// <summary>
 /// Easter Sunday in the Gregorian calendar, by the anonymous Gregorian computus (Meeus/Jones/Butcher): the first

@@ -1,4 +1,4 @@
-namespace OneStop.Appointments.Domain;
+namespace OneStop.ServiceDefaults.Time;
 
 /// <summary>A statutory public holiday on a date, with its German name.</summary>
 public readonly record struct PublicHoliday(DateOnly Date, string Name);
@@ -11,6 +11,10 @@ public readonly record struct PublicHoliday(DateOnly Date, string Name);
 /// out because a Land code cannot say whether a resource is there: Mariä Himmelfahrt in Catholic Bavarian
 /// communities, Fronleichnam in parts of Saxony and Thuringia, the Augsburger Friedensfest. Resources in such places
 /// add those days as closures.
+/// </para>
+/// <para>
+/// Shared by the appointments service (schedules) and the referrals service (answer deadlines in working days). Kept
+/// by hand rather than the PublicHoliday package, which lists some days Land-wide that are not (docs/dependencies.md).
 /// </para>
 /// </summary>
 public static class PublicHolidays
@@ -26,7 +30,8 @@ public static class PublicHolidays
 
     /// <summary>
     /// The public holidays of a Land in a year, sorted by date. An empty Land means "no holidays apply" (the
-    /// schedule's holiday_land is optional); an unknown Land or an unsupported year is INVALID_ARGUMENT.
+    /// schedule's holiday_land is optional); an unknown Land or an unsupported year is an ArgumentException whose
+    /// ParamName is "holiday_land" or "year" (services turn it into INVALID_ARGUMENT naming that field).
     /// </summary>
     public static IReadOnlyList<PublicHoliday> For(string land, int year)
     {
@@ -36,11 +41,11 @@ public static class PublicHolidays
         }
         if (!IsKnownLand(land))
         {
-            throw DomainException.InvalidArgument("holiday_land", $"unknown Land \"{land}\"; expected one of {string.Join(", ", Lands)}");
+            throw new ArgumentException($"unknown Land \"{land}\"; expected one of {string.Join(", ", Lands)}", "holiday_land");
         }
         if (year < FirstSupportedYear || year > 9999)
         {
-            throw DomainException.InvalidArgument("year", $"holidays are known from {FirstSupportedYear} on, got {year}");
+            throw new ArgumentException($"holidays are known from {FirstSupportedYear} on, got {year}", "year");
         }
 
         var easter = EasterSunday.In(year);

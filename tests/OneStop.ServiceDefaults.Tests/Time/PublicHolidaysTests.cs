@@ -1,6 +1,6 @@
-using OneStop.Appointments.Domain;
+using OneStop.ServiceDefaults.Time;
 
-namespace OneStop.Appointments.Tests.Domain;
+namespace OneStop.ServiceDefaults.Tests.Time;
 
 public sealed class PublicHolidaysTests
 {
@@ -72,8 +72,7 @@ public sealed class PublicHolidaysTests
     public void Empty_land_means_no_holidays_and_an_unknown_land_is_invalid()
     {
         Assert.Empty(PublicHolidays.For("", 2026));
-        var error = Assert.Throws<DomainException>(() => PublicHolidays.For("XX", 2026));
-        Assert.Equal(DomainErrorCode.InvalidArgument, error.Code);
-        Assert.Equal("holiday_land", error.Field);
+        var error = Assert.Throws<ArgumentException>(() => PublicHolidays.For("XX", 2026));
+        Assert.Equal("holiday_land", error.ParamName);
     }
 }

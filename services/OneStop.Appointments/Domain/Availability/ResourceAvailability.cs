@@ -42,7 +42,16 @@ public static class ResourceAvailability
         }
         for (var year = BerlinTime.LocalDate(range.Start).Year; year <= BerlinTime.LocalDate(range.End).Year; year++)
         {
-            foreach (var holiday in PublicHolidays.For(land, year))
+            IReadOnlyList<PublicHoliday> holidays;
+            try
+            {
+                holidays = PublicHolidays.For(land, year);
+            }
+            catch (ArgumentException e)
+            {
+                throw DomainException.InvalidArgument(e.ParamName ?? "holiday_land", e.Message.Split(" (Parameter")[0]);
+            }
+            foreach (var holiday in holidays)
             {
                 days.Add(holiday.Date);
             }

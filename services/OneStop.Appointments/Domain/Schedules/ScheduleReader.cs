@@ -1,4 +1,5 @@
 using OneStop.Appointments.V1;
+using OneStop.ServiceDefaults.Time;
 using DirectoryDate = OneStop.Directory.V1.Date;
 using DirectoryDayOfWeek = OneStop.Directory.V1.DayOfWeek;
 
