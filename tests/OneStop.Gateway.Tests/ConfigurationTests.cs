@@ -100,6 +100,7 @@ public sealed class ConfigurationTests
         var proxy = gateway.Services.GetRequiredService<IProxyStateLookup>();
         Assert.True(proxy.TryGetRoute("directory", out _));
         Assert.True(proxy.TryGetRoute("appointments", out _));
+        Assert.True(proxy.TryGetRoute("skills", out _));
         Assert.True(proxy.TryGetCluster("directory", out var directory));
         Assert.Equal("PowerOfTwoChoices", directory.Model.Config.LoadBalancingPolicy);
     }
