@@ -7,7 +7,9 @@ using OneStop.Benchmarks.Servers;
 // `interop-bare --port N` and `interop-defaults` (port from OneStop__Port) serve the interop TestServiceImpl on bare
 // grpc-dotnet and with ServiceDefaults, for run-hosting-h2load.sh; `redis-latency [lookups]` and
 // `search-latency [rounds]` print directory latency percentiles (docs/benchmarks.md, Directory); `referrals-latency
-// [referrals]` prints the referrals service's figures (docs/benchmarks.md, Referrals); anything else goes to BenchmarkDotNet
+// [referrals]` prints the referrals service's figures (docs/benchmarks.md, Referrals);
+// `skills-latency [profiles]` prints FindCandidates and consent-checked profile-read latencies (docs/benchmarks.md,
+// Skills); anything else goes to BenchmarkDotNet
 // (e.g. `--filter '*'`).
 switch (args.FirstOrDefault())
 {
@@ -31,6 +33,9 @@ switch (args.FirstOrDefault())
         return;
     case "search-latency":
         SearchLatencyCommand.Run(args[1..]);
+        return;
+    case "skills-latency":
+        await OneStop.Benchmarks.Skills.SkillsLatencyCommand.RunAsync(args[1..]).ConfigureAwait(false);
         return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(OneStop.Benchmarks.QuickJobConfig).Assembly).Run(args);

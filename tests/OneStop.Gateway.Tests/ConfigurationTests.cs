@@ -97,6 +97,7 @@ public sealed class ConfigurationTests
         Assert.True(proxy.TryGetRoute("directory-public", out var publicReads));
         Assert.Equal("anonymous", publicReads.Config.AuthorizationPolicy);
         Assert.True(proxy.TryGetRoute("appointments", out _));
+        Assert.True(proxy.TryGetRoute("skills", out _));
         Assert.True(proxy.TryGetCluster("directory", out var directory));
         Assert.Equal("PowerOfTwoChoices", directory.Model.Config.LoadBalancingPolicy);
     }
