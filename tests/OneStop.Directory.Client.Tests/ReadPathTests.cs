@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Google.Protobuf;
 using OneStop.Directory.Client.Tests.TestSupport;
 using OneStop.Directory.V1;
@@ -58,6 +59,31 @@ public sealed class ReadPathTests
             if (!lookup.IsCompletedSuccessfully || lookup.Result is null) return -1;
         }
         return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    [Fact]
+    public async Task A_directory_that_never_answers_is_retried_and_then_a_deadline_not_a_cancellation()
+    {
+        await using var rig = await TestRig.StartAsync();
+        var (client, _) = await rig.NewClientAsync(o =>
+        {
+            o.GrpcAttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.GrpcRetries = 2;
+        });
+        rig.Fake.Services["s-slow"] = TestData.Service("s-slow", "held");
+        rig.Fake.HoldCalls();
+        try
+        {
+            // Each attempt is cut by the attempt timeout, which grpc-dotnet reports as CANCELLED; all three attempts
+            // must be made, and the caller, who cancelled nothing, must be told DEADLINE_EXCEEDED.
+            var error = await Assert.ThrowsAsync<RpcException>(() => client.GetServiceAsync("s-slow").AsTask());
+            Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+            Assert.Equal(3, rig.Fake.GetServiceCalls);
+        }
+        finally
+        {
+            rig.Fake.ReleaseCalls();
+        }
     }
 
     [Fact]

@@ -18,17 +18,24 @@ internal sealed class DirectoryGrpcSource
 {
     private readonly DirectoryService.DirectoryServiceClient _client;
     private readonly ResiliencePipeline _pipeline;
+    private readonly TimeSpan _attemptTimeout;
+    private readonly int _attempts;
 
     public DirectoryGrpcSource(DirectoryService.DirectoryServiceClient client, DirectoryClientOptions options)
     {
         _client = client;
+        _attemptTimeout = options.GrpcAttemptTimeout;
+        _attempts = 1 + Math.Max(0, options.GrpcRetries);
         // Real time on purpose: DirectoryClientOptions.TimeProvider drives cache freshness only, and a test clock
         // that never moves must not stall retries.
         _pipeline = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
+                // grpc-dotnet reports the attempt timeout's cancellation as CANCELLED, not as the OperationCanceledException
+                // Polly's timeout turns into TimeoutRejectedException; a caller's own cancellation stops the retries
+                // before this predicate is asked again, so CANCELLED here is the attempt timeout.
                 ShouldHandle = new PredicateBuilder()
-                    .Handle<RpcException>(e => e.StatusCode is StatusCode.Unavailable)
+                    .Handle<RpcException>(e => e.StatusCode is StatusCode.Unavailable or StatusCode.Cancelled)
                     .Handle<TimeoutRejectedException>(),
                 MaxRetryAttempts = Math.Max(0, options.GrpcRetries),
                 BackoffType = DelayBackoffType.Exponential,
@@ -64,6 +71,12 @@ internal sealed class DirectoryGrpcSource
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
             return null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested &&
+                                  e is TimeoutRejectedException or RpcException { StatusCode: StatusCode.Cancelled })
+        {
+            // Every attempt ran out of time: to the caller that is a deadline, not a cancellation it never asked for.
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"the directory did not answer within {_attemptTimeout.TotalSeconds:0.###} s, {_attempts} attempt(s)", e));
         }
     }
 }
