@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OneStop.Appointments.V1;
 using OneStop.Referrals.Application;
 using OneStop.Referrals.Data;
@@ -45,6 +46,23 @@ public static class Extensions
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainErrorInterceptor>());
         builder.AddReferralRouting();
         return builder;
+    }
+
+    /// <summary>
+    /// `migrate` applies the migrations and exits (the deployment's migration Job, deploy/k8s); anything else runs
+    /// the service (which applies them at start too).
+    /// </summary>
+    public static async Task<int> RunReferralsAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["migrate", ..])
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReferralsDbContext>().Database.MigrateAsync();
+        app.Logger.LogInformation("Migrations applied");
+        return 0;
     }
 
     public static WebApplication MapReferrals(this WebApplication app)
