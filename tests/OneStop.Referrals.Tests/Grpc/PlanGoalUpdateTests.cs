@@ -60,8 +60,14 @@ public sealed class PlanGoalUpdateTests
         {
             ClientId = Client, GoalId = goal.Id, ExpectedVersion = plan.Version, Title = "taken over",
         }).ResponseAsync);
-        // The Jobcenter's own goal on the same plan: the Agentur, responsible for the plan, sees it but does not own it.
+        // The Jobcenter's own goal on the same plan, shared with the Agentur under a consent: the Agentur sees it but does
+        // not own it.
         plan = await host.Plans(JcCounsellor).AddGoalAsync(new AddGoalRequest { ClientId = Client, Title = "Bürgergeld", Category = DataCategory.Benefits });
+        await host.Consents(JcCounsellor).RecordConsentAsync(new RecordConsentRequest
+        {
+            ClientId = Client, Purpose = ConsentPurpose.IntegrationPlan, RecipientOrganizationIds = { Agentur }, Categories = { DataCategory.Benefits },
+            ValidUntil = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Now.AddYears(1)), Method = ConsentMethod.SignedForm,
+        });
         var jobcenterGoal = plan.Goals.Single(g => g.Title == "Bürgergeld");
         var seen = await host.Plans(AaCounsellor).GetPlanAsync(new GetPlanRequest { ClientId = Client });
         Assert.Contains(seen.Goals, g => g.Id == jobcenterGoal.Id);
