@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using OneStop.Appointments.V1;
 using OneStop.Referrals.Application;
 using OneStop.Referrals.Data;
+using OneStop.Referrals.Data.Seed;
 using OneStop.Referrals.Domain.Deadlines;
 using OneStop.Referrals.Grpc;
 using OneStop.ServiceDefaults.Data;
@@ -38,6 +40,7 @@ public static class Extensions
         builder.Services.AddScoped<ReferralQueries>();
         builder.Services.AddScoped<PlanCommands>();
         builder.Services.AddScoped<WarmHandover>();
+        builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHostedService<DatabaseMigration>();
         builder.Services.AddSingleton<DeadlineJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineJob>());
@@ -45,6 +48,30 @@ public static class Extensions
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainErrorInterceptor>());
         builder.AddReferralRouting();
         return builder;
+    }
+
+    /// <summary>
+    /// `migrate` applies the migrations and exits (the deployment's migration Job, deploy/k8s); `seed` migrates and
+    /// loads the demo referrals (idempotent; `./onestop up` runs it), then exits; anything else runs the service
+    /// (which applies the migrations at start too).
+    /// </summary>
+    public static async Task<int> RunReferralsAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["seed", ..] and not ["migrate", ..])
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReferralsDbContext>().Database.MigrateAsync();
+        if (args is ["migrate", ..])
+        {
+            app.Logger.LogInformation("Migrations applied");
+            return 0;
+        }
+        var written = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        app.Logger.LogInformation("Seed finished: {Written} records written", written);
+        return 0;
     }
 
     public static WebApplication MapReferrals(this WebApplication app)

@@ -7,4 +7,4 @@ builder.AddReferrals();
 var app = builder.Build();
 app.MapReferrals();
 app.MapDefaultEndpoints();
-await app.RunAsync();
+return await app.RunReferralsAsync(args);

@@ -26,29 +26,32 @@ public sealed class ConsentLedger(ReferralsDbContext db, CommandTransaction tran
         c.WithdrawnAt is { } w ? ReferralMapping.Utc(w) : null);
 
     public Task<Consent> RecordAsync(CallerIdentity caller, RecordConsentRequest request, CancellationToken ct) =>
-        transaction.RunAsync(() =>
+        transaction.RunAsync(() => Task.FromResult(ToProto(Stage(caller, request))), ct);
+
+    /// <summary>Adds a consent to the running command's transaction (<see cref="RecordAsync"/>, and the family intake's).</summary>
+    public ConsentRecord Stage(CallerIdentity caller, RecordConsentRequest request)
+    {
+        var validFrom = request.ValidFrom is { } from ? from.ToDateTime() : transaction.Now;
+        var record = new ConsentRecord
         {
-            var validFrom = request.ValidFrom is { } from ? from.ToDateTime() : transaction.Now;
-            var record = new ConsentRecord
-            {
-                Id = Guid.NewGuid().ToString("N"),
-                RegionAgs = caller.RegionAgs,
-                ClientId = request.ClientId,
-                Purpose = (int)request.Purpose,
-                Recipients = Codes.JoinIds(request.RecipientOrganizationIds),
-                Categories = Codes.Join(request.Categories),
-                ValidFrom = validFrom,
-                ValidUntil = request.ValidUntil.ToDateTime(),
-                Method = (int)request.Method,
-                InterpreterLanguage = request.InterpreterLanguage,
-                RecordedByOrganizationId = caller.OrganizationId,
-                RecordedBy = caller.Subject,
-                RecordedAt = transaction.Now,
-                Version = 1,
-            };
-            db.Consents.Add(record);
-            return Task.FromResult(ToProto(record));
-        }, ct);
+            Id = Guid.NewGuid().ToString("N"),
+            RegionAgs = caller.RegionAgs,
+            ClientId = request.ClientId,
+            Purpose = (int)request.Purpose,
+            Recipients = Codes.JoinIds(request.RecipientOrganizationIds),
+            Categories = Codes.Join(request.Categories),
+            ValidFrom = validFrom,
+            ValidUntil = request.ValidUntil.ToDateTime(),
+            Method = (int)request.Method,
+            InterpreterLanguage = request.InterpreterLanguage,
+            RecordedByOrganizationId = caller.OrganizationId,
+            RecordedBy = caller.Subject,
+            RecordedAt = transaction.Now,
+            Version = 1,
+        };
+        db.Consents.Add(record);
+        return record;
+    }
 
     public async Task<IReadOnlyList<Consent>> ForClientAsync(string regionAgs, string clientId, CancellationToken ct) =>
         (await db.Consents.AsNoTracking().Where(c => c.RegionAgs == regionAgs && c.ClientId == clientId).ToListAsync(ct))

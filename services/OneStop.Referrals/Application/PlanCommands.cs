@@ -77,6 +77,26 @@ public sealed class PlanCommands(ReferralsDbContext db, CommandTransaction trans
             return await ViewAsync(caller, plan, ct);
         }, ct);
 
+    /// <summary>
+    /// Goals have no version of their own, so the plan's version guards the update: ABORTED when another change to
+    /// the plan came first.
+    /// </summary>
+    public Task<IntegrationPlan> UpdateGoalAsync(CallerIdentity caller, UpdateGoalRequest request, CancellationToken ct) =>
+        transaction.RunAsync(async () =>
+        {
+            var plan = await LoadAsync(caller, request.ClientId, ct);
+            var goal = await db.Goals.SingleOrDefaultAsync(g => g.Id == request.GoalId && g.PlanId == plan.Id, ct);
+            if (goal is null || !await SeesAsync(caller, plan, goal, ct)) throw DomainException.NotFound("goal", request.GoalId);
+            if (goal.OwnerOrganizationId != caller.OrganizationId) throw DomainException.PermissionDenied("Only the goal's owner organization updates it.");
+            if (plan.Version != request.ExpectedVersion) throw DomainException.Stale("The plan", request.ExpectedVersion, plan.Version);
+            if (request.Status != PlanItemStatus.Unspecified) goal.Status = (int)request.Status;
+            if (request.Title.Length > 0) goal.Title = request.Title;
+            if (request.DueDate is not null) goal.DueDate = ToDate(request.DueDate);
+            Touch(plan);
+            await db.SaveChangesAsync(ct);
+            return await ViewAsync(caller, plan, ct);
+        }, ct);
+
     public Task<IntegrationPlan> UpdateStepAsync(CallerIdentity caller, UpdateStepRequest request, CancellationToken ct) =>
         transaction.RunAsync(async () =>
         {

@@ -16,47 +16,76 @@ public sealed class ReferralCommands(
     public async Task<Referral> CreateAsync(CallerIdentity caller, CreateReferralRequest request, CancellationToken ct)
     {
         // Outside the transaction: a directory lookup may go over the network.
-        var receiverOrganization = await directory.OrganizationOfAsync(request.ReceiverServiceId, caller.RegionAgs, ct);
-        if (receiverOrganization == caller.OrganizationId)
-            throw DomainException.InvalidArgument("receiver_service_id", "is a service of your own organization; a referral goes to another organization");
+        var receiverOrganization = await ReceiverOrganizationAsync(caller, request, "receiver_service_id", ct);
+        return await transaction.RunAsync(() => StageAsync(caller, request, receiverOrganization, ct), ct);
+    }
+
+    /// <summary>
+    /// The family intake: every person's consent and every referral in ONE transaction, so a refusal of any of them
+    /// (a missing consent, a plan step of another client) leaves nothing behind. The consents are saved first inside
+    /// the transaction, so sending each referral finds its consent as it would after RecordConsent.
+    /// </summary>
+    public async Task<IReadOnlyList<Referral>> CreateIntakeAsync(CallerIdentity caller, IReadOnlyList<RecordConsentRequest> consentsToRecord,
+        IReadOnlyList<(CreateReferralRequest Request, string ServiceField)> requests, CancellationToken ct)
+    {
+        var receivers = new List<string>(requests.Count);
+        foreach (var (request, serviceField) in requests) receivers.Add(await ReceiverOrganizationAsync(caller, request, serviceField, ct));
         return await transaction.RunAsync(async () =>
         {
-            if (request.PlanStepId.Length > 0)
-            {
-                var stepOfClient = await db.Steps.AnyAsync(s => s.Id == request.PlanStepId
-                    && db.Plans.Any(p => p.Id == s.PlanId && p.RegionAgs == caller.RegionAgs && p.ClientId == request.ClientId), ct);
-                if (!stepOfClient) throw DomainException.InvalidArgument("plan_step_id", "is not a step of this client's integration plan");
-            }
-            var referral = new ReferralRecord
-            {
-                Id = Guid.NewGuid().ToString("N"),
-                RegionAgs = caller.RegionAgs,
-                SenderOrganizationId = caller.OrganizationId,
-                SenderCounsellor = caller.Subject,
-                ReceiverServiceId = request.ReceiverServiceId,
-                ReceiverOrganizationId = receiverOrganization,
-                ClientId = request.ClientId,
-                Urgency = (int)(request.Urgency == Urgency.Unspecified ? Urgency.Routine : request.Urgency),
-                SharedCategories = Codes.Join(request.SharedCategories),
-                State = (int)ReferralState.Draft,
-                PlanStepId = request.PlanStepId,
-                CreatedAt = transaction.Now,
-                UpdatedAt = transaction.Now,
-                Version = 1,
-                Reason = request.Reason,
-                Needs = Codes.Join(request.Needs),
-                Languages = Codes.JoinIds(request.Languages),
-                InterpreterNeeded = request.InterpreterNeeded,
-                InterpreterLanguage = request.InterpreterLanguage,
-                Note = request.Note,
-                Attachments = ReferralMapping.WriteAttachments(request.Attachments),
-            };
-            db.Referrals.Add(referral);
-            if (request.Submit) await SendAsync(caller, referral, ct);
-            transaction.RecordEvent(referral, ReferralEventKind.Created, ReferralRole.Sender, caller.OrganizationId, caller.Subject,
-                ReferralState.Unspecified, (ReferralState)referral.State);
-            return ReferralMapping.Full(referral);
+            foreach (var consent in consentsToRecord) consents.Stage(caller, consent);
+            await db.SaveChangesAsync(ct);
+            var created = new List<Referral>(requests.Count);
+            for (var i = 0; i < requests.Count; i++) created.Add(await StageAsync(caller, requests[i].Request, receivers[i], ct));
+            return (IReadOnlyList<Referral>)created;
         }, ct);
+    }
+
+    private async Task<string> ReceiverOrganizationAsync(CallerIdentity caller, CreateReferralRequest request, string field, CancellationToken ct)
+    {
+        var receiverOrganization = await directory.OrganizationOfAsync(request.ReceiverServiceId, caller.RegionAgs, ct);
+        if (receiverOrganization == caller.OrganizationId)
+            throw DomainException.InvalidArgument(field, "is a service of your own organization; a referral goes to another organization");
+        return receiverOrganization;
+    }
+
+    /// <summary>Adds one referral (sent when the request says so) with its Created event to the running transaction.</summary>
+    private async Task<Referral> StageAsync(CallerIdentity caller, CreateReferralRequest request, string receiverOrganization, CancellationToken ct)
+    {
+        if (request.PlanStepId.Length > 0)
+        {
+            var stepOfClient = await db.Steps.AnyAsync(s => s.Id == request.PlanStepId
+                && db.Plans.Any(p => p.Id == s.PlanId && p.RegionAgs == caller.RegionAgs && p.ClientId == request.ClientId), ct);
+            if (!stepOfClient) throw DomainException.InvalidArgument("plan_step_id", "is not a step of this client's integration plan");
+        }
+        var referral = new ReferralRecord
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            RegionAgs = caller.RegionAgs,
+            SenderOrganizationId = caller.OrganizationId,
+            SenderCounsellor = caller.Subject,
+            ReceiverServiceId = request.ReceiverServiceId,
+            ReceiverOrganizationId = receiverOrganization,
+            ClientId = request.ClientId,
+            Urgency = (int)(request.Urgency == Urgency.Unspecified ? Urgency.Routine : request.Urgency),
+            SharedCategories = Codes.Join(request.SharedCategories),
+            State = (int)ReferralState.Draft,
+            PlanStepId = request.PlanStepId,
+            CreatedAt = transaction.Now,
+            UpdatedAt = transaction.Now,
+            Version = 1,
+            Reason = request.Reason,
+            Needs = Codes.Join(request.Needs),
+            Languages = Codes.JoinIds(request.Languages),
+            InterpreterNeeded = request.InterpreterNeeded,
+            InterpreterLanguage = request.InterpreterLanguage,
+            Note = request.Note,
+            Attachments = ReferralMapping.WriteAttachments(request.Attachments),
+        };
+        db.Referrals.Add(referral);
+        if (request.Submit) await SendAsync(caller, referral, ct);
+        transaction.RecordEvent(referral, ReferralEventKind.Created, ReferralRole.Sender, caller.OrganizationId, caller.Subject,
+            ReferralState.Unspecified, (ReferralState)referral.State);
+        return ReferralMapping.Full(referral);
     }
 
     /// <summary>

@@ -37,6 +37,18 @@ public sealed class PlanGrpcService(PlanCommands plans) : PlanService.PlanServic
         return plans.AddStepAsync(caller, request, context.CancellationToken);
     }
 
+    public override Task<IntegrationPlan> UpdateGoal(UpdateGoalRequest request, ServerCallContext context)
+    {
+        var caller = Callers.RequireCounsellor(context);
+        RequestValidator.Id("client_id", request.ClientId);
+        RequestValidator.Id("goal_id", request.GoalId);
+        if (request.ExpectedVersion <= 0) throw DomainException.InvalidArgument("expected_version", "is required (the plan version you last read)");
+        if (!Enum.IsDefined(request.Status)) throw DomainException.InvalidArgument("status", "is not a known value");
+        RequestValidator.Text("title", request.Title, required: false);
+        Date("due_date", request.DueDate);
+        return plans.UpdateGoalAsync(caller, request, context.CancellationToken);
+    }
+
     public override Task<IntegrationPlan> UpdateStep(UpdateStepRequest request, ServerCallContext context)
     {
         var caller = Callers.RequireCounsellor(context);

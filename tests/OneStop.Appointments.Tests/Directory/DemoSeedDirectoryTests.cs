@@ -36,6 +36,29 @@ public sealed class DemoSeedDirectoryTests
         Assert.Equal(resources.Count, await ResourceCountAsync(dataDirectory, directory));
     }
 
+    /// <summary>
+    /// A loaded directory: lookups outlast the client's per-attempt timeout, which grpc-dotnet reports as CANCELLED.
+    /// The seed treats that like an unreachable directory, asks again, and completes once the directory answers.
+    /// </summary>
+    [Fact]
+    public async Task The_seed_completes_when_the_first_directory_lookups_time_out()
+    {
+        await using var directory = await FakeDirectory.StartAsync();
+        var resources = DemoCalendars.Resources();
+        foreach (var resource in resources) directory.WithOrganization(resource.OrganizationId).WithLocation(resource.LocationId, resource.OrganizationId);
+        foreach (var service in resources.GroupBy(r => r.ServiceId).Where(g => g.Key.Length > 0))
+            directory.WithService(service.Key, service.First().OrganizationId, [.. service.SelectMany(r => r.Languages).Distinct()]);
+        directory.WithService(DemoDirectoryIds.InterpretingService, DemoDirectoryIds.IntegrationPoint, "de", "ar", "uk", "fa", "tr", "ru");
+        // Three timed-out lookups: more than the client's own retries (GrpcRetries, 2) absorb, however it reports them.
+        directory.HangingOrganizationCalls(3);
+        var dataDirectory = AppointmentsTestHost.NewDataDirectory();
+
+        Assert.Equal(0, await RunSeedAsync(dataDirectory, directory));
+
+        Assert.Equal(resources.Count, await ResourceCountAsync(dataDirectory, directory));
+        Assert.True(directory.OrganizationCalls > 3, $"{directory.OrganizationCalls} organization lookups");
+    }
+
     private static async Task<int> RunSeedAsync(string dataDirectory, FakeDirectory directory)
     {
         await using var app = AppointmentsTestHost.Build(dataDirectory, clock: null, ["seed"], settings: directory.ServiceSettings());

@@ -74,8 +74,29 @@ public sealed class FakeDirectory : DirectoryService.DirectoryServiceBase, IAsyn
     public override Task<Service> GetService(GetServiceRequest request, ServerCallContext context) =>
         Services.TryGetValue(request.Id, out var service) ? Task.FromResult(service) : throw NotFound("service", request.Id);
 
-    public override Task<Organization> GetOrganization(GetOrganizationRequest request, ServerCallContext context) =>
-        Organizations.TryGetValue(request.Id, out var organization) ? Task.FromResult(organization) : throw NotFound("organization", request.Id);
+    private int _organizationCallsToHang;
+    private int _organizationCalls;
+
+    /// <summary>How many GetOrganization calls reached this directory, hung ones included.</summary>
+    public int OrganizationCalls => Volatile.Read(ref _organizationCalls);
+
+    /// <summary>
+    /// The next <paramref name="calls"/> GetOrganization calls never answer: each waits until the caller gives up
+    /// (the client's per-attempt timeout), as a directory too loaded to answer would.
+    /// </summary>
+    public FakeDirectory HangingOrganizationCalls(int calls)
+    {
+        Volatile.Write(ref _organizationCallsToHang, calls);
+        return this;
+    }
+
+    public override async Task<Organization> GetOrganization(GetOrganizationRequest request, ServerCallContext context)
+    {
+        Interlocked.Increment(ref _organizationCalls);
+        if (Interlocked.Decrement(ref _organizationCallsToHang) >= 0)
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        return Organizations.TryGetValue(request.Id, out var organization) ? organization : throw NotFound("organization", request.Id);
+    }
 
     public override Task<Location> GetLocation(GetLocationRequest request, ServerCallContext context) =>
         Locations.TryGetValue(request.Id, out var location) ? Task.FromResult(location) : throw NotFound("location", request.Id);

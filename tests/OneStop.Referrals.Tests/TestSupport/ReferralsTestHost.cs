@@ -31,20 +31,27 @@ public sealed class ReferralsTestHost : IAsyncDisposable
     public static async Task<ReferralsTestHost> StartAsync(TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = await DirectoryStub.StartAsync();
-        var dataDirectory = ServiceTestHost.NewDataDirectory("onestop-referrals-tests");
-        var app = ServiceTestHost.Build("referrals", typeof(ReferralGrpcService), dataDirectory, [], new Dictionary<string, string?>
+        var dataDirectory = NewDataDirectory();
+        var app = Build(dataDirectory, clock, [], directory.Address, settings);
+        app.MapReferrals();
+        app.MapDefaultEndpoints();
+        return new ReferralsTestHost(await ServiceTestHost.StartAsync(app, dataDirectory), directory);
+    }
+
+    public static string NewDataDirectory() => ServiceTestHost.NewDataDirectory("onestop-referrals-tests");
+
+    /// <summary>The service's application, not started: for its commands (`migrate`, `seed`) and for reading its database.</summary>
+    public static WebApplication Build(string dataDirectory, TimeProvider? clock, string[] args, string directoryAddress,
+        IReadOnlyDictionary<string, string?>? settings = null) =>
+        ServiceTestHost.Build("referrals", typeof(ReferralGrpcService), dataDirectory, args, new Dictionary<string, string?>
         {
             ["OneStop:Redis"] = "127.0.0.1:1,connectTimeout=200,abortConnect=false",
-            ["OneStop:Directory:DirectoryAddress"] = directory.Address,
+            ["OneStop:Directory:DirectoryAddress"] = directoryAddress,
             ["OneStop:Directory:Ttl"] = "00:00:00",
             ["OneStop:Directory:StaleWhileRevalidate"] = "00:00:00",
             ["OneStop:Referrals:Deadlines:CheckInterval"] = "00:00:00",
             ["OneStop:Referrals:Deadlines:ExpiryWorkingDays"] = "2",
         }, settings, clock, builder => builder.AddReferrals());
-        app.MapReferrals();
-        app.MapDefaultEndpoints();
-        return new ReferralsTestHost(await ServiceTestHost.StartAsync(app, dataDirectory), directory);
-    }
 
     public ReferralService.ReferralServiceClient Referrals(CallerIdentity caller) => new(_host.CallInvokerFor(caller));
 

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStop.Appointments.V1;
+using Polly.Timeout;
 
 namespace OneStop.Appointments.Data.Seed;
 
@@ -13,7 +14,8 @@ namespace OneStop.Appointments.Data.Seed;
 /// every directory id and language of the demo is checked through the directory client before anything is written,
 /// exactly as a catalogue write or a search would check it, so a demo that drifted from the directory's fails here.
 /// </summary>
-public sealed class DemoSeeder(AppointmentsDbContext db, CommandTransaction transaction, DirectoryIds directory, IOptions<AppointmentsOptions> options)
+public sealed class DemoSeeder(AppointmentsDbContext db, CommandTransaction transaction, DirectoryIds directory, IOptions<AppointmentsOptions> options,
+    TimeProvider time)
 {
     /// <summary>Returns how many records were inserted or changed.</summary>
     public async Task<int> SeedAsync(CancellationToken ct)
@@ -22,30 +24,45 @@ public sealed class DemoSeeder(AppointmentsDbContext db, CommandTransaction tran
         return await WriteAsync(ct);
     }
 
+    /// <summary>How often the seed asks a directory that does not answer before it gives up.</summary>
+    public const int DirectoryAttempts = 30;
+
+    /// <summary>The pause between two attempts.</summary>
+    public static readonly TimeSpan DirectoryRetryDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// `./onestop up` seeds while the directory it just started may still be coming up (the Redis read model usually
-    /// answers first): an unreachable directory is retried for up to 30 seconds, then the seed fails.
+    /// answers first), and on a loaded machine a lookup may outlast the directory client's per-attempt timeout. Both
+    /// mean "not reachable yet", not "the demo is wrong": the whole check is repeated, up to
+    /// <see cref="DirectoryAttempts"/> times, and after that the seed fails with the last error, writing nothing.
+    /// Counted attempts rather than a wall-clock budget, so the outcome does not depend on how slow the machine is.
     /// </summary>
     private async Task CheckAgainstDirectoryWhenReachableAsync(CancellationToken ct)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await CheckAgainstDirectoryAsync(ct);
                 return;
             }
-            // The directory client's per-attempt timeout surfaces as CANCELLED (its own token, not ours): on a loaded
-            // machine the just-started directory's first answers can take that long, so it counts as not yet reachable.
-            catch (RpcException e) when ((e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
-                    || (e.StatusCode == StatusCode.Cancelled && !ct.IsCancellationRequested))
-                && DateTimeOffset.UtcNow < deadline)
+            catch (Exception e) when (IsNotReachable(e, ct) && attempt < DirectoryAttempts)
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                await Task.Delay(DirectoryRetryDelay, time, ct);
             }
         }
     }
+
+    /// <summary>
+    /// The directory did not answer in time: UNAVAILABLE, a deadline, or the client's per-attempt timeout, which
+    /// surfaces as CANCELLED from grpc-dotnet (or as Polly's rejection) although the seed itself was not cancelled.
+    /// </summary>
+    private static bool IsNotReachable(Exception e, CancellationToken ct) => !ct.IsCancellationRequested && e switch
+    {
+        RpcException rpc => rpc.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled,
+        TimeoutRejectedException or OperationCanceledException => true,
+        _ => false,
+    };
 
     /// <summary>The demo's organizations, locations, resource languages and interpreter languages, against the directory.</summary>
     private async Task CheckAgainstDirectoryAsync(CancellationToken ct)
