@@ -87,6 +87,28 @@ public sealed class ReadPathTests
     }
 
     [Fact]
+    public async Task No_retries_configured_means_one_attempt()
+    {
+        await using var rig = await TestRig.StartAsync();
+        var (client, _) = await rig.NewClientAsync(o =>
+        {
+            o.GrpcAttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.GrpcRetries = 0;
+        });
+        rig.Fake.HoldCalls();
+        try
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() => client.GetServiceAsync("s-held").AsTask());
+            Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+            Assert.Equal(1, rig.Fake.GetServiceCalls);
+        }
+        finally
+        {
+            rig.Fake.ReleaseCalls();
+        }
+    }
+
+    [Fact]
     public async Task Falls_back_to_gRPC_when_the_key_is_missing_from_Redis()
     {
         await using var rig = await TestRig.StartAsync();

@@ -28,8 +28,9 @@ internal sealed class DirectoryGrpcSource
         _attempts = 1 + Math.Max(0, options.GrpcRetries);
         // Real time on purpose: DirectoryClientOptions.TimeProvider drives cache freshness only, and a test clock
         // that never moves must not stall retries.
-        _pipeline = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
+        var pipeline = new ResiliencePipelineBuilder();
+        // Polly refuses a retry strategy of zero attempts; GrpcRetries = 0 means none at all.
+        if (options.GrpcRetries > 0) pipeline.AddRetry(new RetryStrategyOptions
             {
                 // grpc-dotnet reports the attempt timeout's cancellation as CANCELLED, not as the OperationCanceledException
                 // Polly's timeout turns into TimeoutRejectedException; a caller's own cancellation stops the retries
@@ -37,13 +38,12 @@ internal sealed class DirectoryGrpcSource
                 ShouldHandle = new PredicateBuilder()
                     .Handle<RpcException>(e => e.StatusCode is StatusCode.Unavailable or StatusCode.Cancelled)
                     .Handle<TimeoutRejectedException>(),
-                MaxRetryAttempts = Math.Max(0, options.GrpcRetries),
+                MaxRetryAttempts = options.GrpcRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = TimeSpan.FromMilliseconds(100),
                 UseJitter = true,
-            })
-            .AddTimeout(options.GrpcAttemptTimeout)
-            .Build();
+            });
+        _pipeline = pipeline.AddTimeout(options.GrpcAttemptTimeout).Build();
     }
 
     // Language left empty: the full entity with all translations, like the read model; callers localize.
