@@ -79,7 +79,7 @@ public sealed class ErrorLoggingTests
         var refusal = Assert.Single(lines, l => l.Message.Contains($"'{code}'", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Information, refusal.Level);
         Assert.Null(refusal.Exception);
-        foreach (var (level, message, exception) in lines)
+        foreach (var (category, level, message, exception) in lines)
         {
             // Nothing the client sent shows in full or forges a line, wherever it is logged.
             var text = message + exception;
@@ -87,7 +87,9 @@ public sealed class ErrorLoggingTests
             Assert.DoesNotContain("forged", text, StringComparison.Ordinal);
             Assert.DoesNotContain('\u001b', text);
             Assert.True(message.Length <= SafeLineLength, $"{level} line of {message.Length} characters: {message[..Math.Min(200, message.Length)]}");
-            Assert.True(level < LogLevel.Error, $"{level}: {message}");
+            // grpc-dotnet logs an unmapped exception as an Error with its stack; other categories (a health check
+            // that meets a busy database) are not about this call.
+            if (category.StartsWith("Grpc.", StringComparison.Ordinal)) Assert.True(level < LogLevel.Error, $"{level}: {message}");
         }
     }
 }
