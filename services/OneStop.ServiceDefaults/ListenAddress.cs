@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 
@@ -26,12 +27,29 @@ public static class ListenAddress
             : throw new InvalidOperationException($"{Key} must be '{Any}' or an IP address, not '{value}'.");
     }
 
+    // Kestrel keeps its listeners to itself; these are kept so the start-up line can say what each port speaks.
+    private static readonly ConditionalWeakTable<KestrelServerOptions, List<ListenOptions>> Listeners = new();
+
     /// <summary>Adds a listener on <paramref name="port"/> at the configured address.</summary>
     public static void Listen(KestrelServerOptions kestrel, IConfiguration configuration, int port, Action<ListenOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(kestrel);
+        ArgumentNullException.ThrowIfNull(configure);
+        void Configure(ListenOptions listen)
+        {
+            configure(listen);
+            var list = Listeners.GetOrCreateValue(kestrel);
+            lock (list) list.Add(listen);
+        }
         // Resolved here, not when the callback runs, would be too early for nothing: Kestrel calls this once at start.
-        if (Resolve(configuration) is { } address) kestrel.Listen(address, port, configure);
-        else kestrel.ListenAnyIP(port, configure);
+        if (Resolve(configuration) is { } address) kestrel.Listen(address, port, Configure);
+        else kestrel.ListenAnyIP(port, Configure);
+    }
+
+    /// <summary>The listeners <see cref="Listen"/> added to <paramref name="kestrel"/>, in order.</summary>
+    internal static IReadOnlyList<ListenOptions> ListenersOf(KestrelServerOptions kestrel)
+    {
+        if (!Listeners.TryGetValue(kestrel, out var list)) return [];
+        lock (list) return [.. list];
     }
 }

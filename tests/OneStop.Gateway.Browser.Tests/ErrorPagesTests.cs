@@ -70,6 +70,22 @@ public sealed class ErrorPagesTests(WebFrontSuite suite)
         await page.Context.CloseAsync();
     }
 
+    [Theory(Timeout = 120_000)]
+    [InlineData("/staff/appointments/appt-does-not-exist/reschedule", 404)]
+    [InlineData("/staff/appointments/appt-does-not-exist/ics", 404)]
+    [InlineData("/staff/appointments/not%20an%20id!/reschedule", 400)]
+    [InlineData("/staff/appointments/not%20an%20id!/ics", 400)]
+    public async Task Moving_or_downloading_an_unknown_appointment_is_a_404_and_an_invalid_id_a_400_with_the_layout(string path, int status)
+    {
+        var page = await suite.NewPageAsync();
+        await Staff.SignInAsync(page);
+        await page.WaitForURLAsync("**/staff/need");
+        var response = await page.GotoAsync(path);
+        Assert.Equal(status, response!.Status);
+        await AssertLayoutAsync(page, "de");
+        await page.Context.CloseAsync();
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Sign_in_with_an_empty_email_is_a_400_with_the_form_and_a_message()
     {

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using OneStop.ServiceDefaults.Logging;
 
 namespace OneStop.ServiceDefaults.Grpc;
 
@@ -8,8 +9,16 @@ namespace OneStop.ServiceDefaults.Grpc;
 /// method type. A service derives from it and says only how its exceptions map; anything it does not map is
 /// left alone (the runtime answers UNKNOWN).
 /// </summary>
+/// <remarks>
+/// A mapped status is an expected client error: grpc-dotnet logs its detail at Information without a stack trace.
+/// The detail may repeat a value the client sent ("appointment '…' does not exist."), so it is cut to
+/// <see cref="MaxDetailLength"/> characters with control characters escaped (<see cref="LogValue"/>): a client can
+/// neither flood the log nor forge lines in it, whatever a service puts into its messages.
+/// </remarks>
 public abstract class ExceptionMappingInterceptor : Interceptor
 {
+    public const int MaxDetailLength = 300;
+
     /// <summary>The status for <paramref name="exception"/>, or null when this service does not map it.</summary>
     protected abstract RpcException? ToRpc(Exception exception);
 
@@ -22,7 +31,7 @@ public abstract class ExceptionMappingInterceptor : Interceptor
         }
         catch (Exception ex) when (ToRpc(ex) is { } rpc)
         {
-            throw rpc;
+            throw Safe(rpc);
         }
     }
 
@@ -35,7 +44,7 @@ public abstract class ExceptionMappingInterceptor : Interceptor
         }
         catch (Exception ex) when (ToRpc(ex) is { } rpc)
         {
-            throw rpc;
+            throw Safe(rpc);
         }
     }
 
@@ -48,7 +57,7 @@ public abstract class ExceptionMappingInterceptor : Interceptor
         }
         catch (Exception ex) when (ToRpc(ex) is { } rpc)
         {
-            throw rpc;
+            throw Safe(rpc);
         }
     }
 
@@ -61,7 +70,10 @@ public abstract class ExceptionMappingInterceptor : Interceptor
         }
         catch (Exception ex) when (ToRpc(ex) is { } rpc)
         {
-            throw rpc;
+            throw Safe(rpc);
         }
     }
+
+    private static RpcException Safe(RpcException rpc) =>
+        new(new Status(rpc.StatusCode, LogValue.Safe(rpc.Status.Detail, MaxDetailLength)), rpc.Trailers);
 }

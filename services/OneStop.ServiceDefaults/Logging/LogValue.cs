@@ -13,11 +13,15 @@ public static class LogValue
 {
     public const int MaxLength = 100;
 
-    public static string Safe(string? value)
+    public static string Safe(string? value) => Safe(value, MaxLength);
+
+    /// <summary>As <see cref="Safe(string?)"/>, cut to <paramref name="maxLength"/> characters (a whole message that may repeat a value).</summary>
+    public static string Safe(string? value, int maxLength)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxLength);
         if (value is null) return "(null)";
-        var cut = value.Length > MaxLength;
-        var shown = cut ? value.AsSpan(0, MaxLength) : value.AsSpan();
+        var cut = value.Length > maxLength;
+        var shown = cut ? value.AsSpan(0, maxLength) : value.AsSpan();
         var text = new StringBuilder(shown.Length + 24);
         foreach (var c in shown)
         {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OneStop.Appointments.Data;
 using OneStop.Appointments.Grpc;
 using OneStop.Appointments.V1;
@@ -24,11 +26,13 @@ public sealed class AppointmentsTestHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <param name="settings">Extra configuration, applied last (e.g. provider Postgres and its connection string).</param>
+    /// <param name="logs">A provider that also receives the service's log (levels as configured, e.g. by <paramref name="settings"/>).</param>
     public static async Task<AppointmentsTestHost> StartAsync(TimeProvider clock, TimeSpan? releaseDelay = null, string? dataDirectory = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         dataDirectory ??= NewDataDirectory();
         var app = Build(dataDirectory, clock, [], releaseDelay, settings);
+        if (logs is not null) app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         app.MapGrpcService<AppointmentsGrpcService>();
         app.MapDefaultEndpoints();
         return new AppointmentsTestHost(await ServiceTestHost.StartAsync(app, dataDirectory));

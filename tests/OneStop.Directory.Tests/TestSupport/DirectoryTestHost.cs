@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OneStop.Directory.Data;
 using OneStop.Directory.Grpc;
 using OneStop.Directory.V1;
@@ -25,10 +27,12 @@ public sealed class DirectoryTestHost : IAsyncDisposable
 
     /// <param name="settings">Extra configuration, e.g. the database provider and connection string.</param>
     public static async Task<DirectoryTestHost> StartAsync(TimeProvider? clock = null, string? dataDirectory = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         dataDirectory ??= NewDataDirectory();
         var app = Build(dataDirectory, clock, [], settings);
+        // Also receives the service's log (levels as configured, e.g. by settings).
+        if (logs is not null) app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         app.MapGrpcService<DirectoryGrpcService>();
         app.MapDefaultEndpoints();
         return new DirectoryTestHost(await ServiceTestHost.StartAsync(app, dataDirectory));

@@ -1,4 +1,5 @@
 using OneStop.Appointments.V1;
+using OneStop.ServiceDefaults.Logging;
 using OneStop.ServiceDefaults.Time;
 using DirectoryDate = OneStop.Directory.V1.Date;
 using DirectoryDayOfWeek = OneStop.Directory.V1.DayOfWeek;
@@ -36,7 +37,7 @@ public static class ScheduleReader
 
         if (schedule.HolidayLand.Length > 0 && !PublicHolidays.IsKnownLand(schedule.HolidayLand))
         {
-            throw DomainException.InvalidArgument($"{prefix}.holiday_land", $"unknown Land \"{schedule.HolidayLand}\"; expected one of {string.Join(", ", PublicHolidays.Lands)}");
+            throw DomainException.InvalidArgument($"{prefix}.holiday_land", $"unknown Land \"{LogValue.Safe(schedule.HolidayLand)}\"; expected one of {string.Join(", ", PublicHolidays.Lands)}");
         }
 
         var buffers = new ResourceBuffers(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneStop.ServiceDefaults.Logging;
 using OneStop.ServiceDefaults.Time;
 
 namespace OneStop.Appointments.Domain;
@@ -62,7 +63,7 @@ public readonly record struct LocalTimeWindow
         {
             return new TimeSpan(hours, minutes, 0);
         }
-        throw DomainException.InvalidArgument(field, $"expected HH:MM between 00:00 and 24:00, got \"{value}\"");
+        throw DomainException.InvalidArgument(field, $"expected HH:MM between 00:00 and 24:00, got \"{LogValue.Safe(value)}\"");
     }
 
     public override string ToString() => $"{Start:hh\\:mm}–{(int)End.TotalHours:00}:{End.Minutes:00}";

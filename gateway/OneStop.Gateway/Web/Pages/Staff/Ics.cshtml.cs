@@ -22,7 +22,8 @@ public sealed class IcsModel(ServiceClients clients, CallerTokens tokens, ILogge
         catch (RpcException e) when (e.StatusCode is global::Grpc.Core.StatusCode.NotFound or global::Grpc.Core.StatusCode.InvalidArgument)
         {
             logger.LogInformation("No calendar file for {Id}: {Status}", LogValue.Safe(id), e.StatusCode);
-            return NotFound();
+            // Re-executed as the error page with the layout: 404 for an unknown appointment, 400 for an invalid id.
+            return StatusCode(FriendlyErrors.HttpStatus(e.StatusCode));
         }
     }
 }

@@ -19,14 +19,31 @@ public sealed class RescheduleModel(ServiceClients clients, CallerTokens tokens,
     public IReadOnlyList<SlotView> Slots { get; private set; } = [];
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        // An appointment that does not exist (or not in the caller's region) is a 404 page, an invalid id a 400.
+        if (await LoadAsync(id, ct) is { } status) Response.StatusCode = FriendlyErrors.HttpStatus(status);
+        return Page();
+    }
+
+    /// <summary>The appointment's free slots; the status when the appointment itself could not be read.</summary>
+    private async Task<StatusCode?> LoadAsync(string id, CancellationToken ct)
     {
         Id = id;
+        Appointment appointment;
+        try
+        {
+            appointment = await clients.Appointments.GetAppointmentAsync(new AppointmentIdRequest { AppointmentId = id },
+                await tokens.ForStaffAsync(HttpContext), DateTime.UtcNow.AddSeconds(10), ct);
+        }
+        catch (RpcException e)
+        {
+            Error = FriendlyErrors.Describe(e, text, logger);
+            return e.StatusCode;
+        }
         try
         {
             var headers = await tokens.ForStaffAsync(HttpContext);
-            var appointment = await clients.Appointments.GetAppointmentAsync(new AppointmentIdRequest { AppointmentId = id }, headers,
-                DateTime.UtcNow.AddSeconds(10), ct);
             var now = clock.GetUtcNow();
             // The original need (agencies, interpreter, room, the client's blocked times) holds for the new time too;
             // the service refuses a move that breaks it, so only times that keep it are offered.
@@ -49,6 +66,7 @@ public sealed class RescheduleModel(ServiceClients clients, CallerTokens tokens,
         {
             Error = FriendlyErrors.Describe(e, text, logger);
         }
+        return null;
     }
 
     public async Task<IActionResult> OnPostAsync(string id, string? slot, CancellationToken ct)
@@ -63,7 +81,7 @@ public sealed class RescheduleModel(ServiceClients clients, CallerTokens tokens,
         }
         catch (RpcException e)
         {
-            await OnGetAsync(id, ct);
+            await LoadAsync(id, ct);
             Error = FriendlyErrors.Describe(e, text, logger);
             return Page();
         }
