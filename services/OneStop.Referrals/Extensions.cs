@@ -22,7 +22,7 @@ public static class Extensions
         builder.AddOneStopDbContext<ReferralsDbContext, SqliteReferralsDbContext, PostgresReferralsDbContext>(DatabaseName, pooled: true,
             configure: (provider, options) =>
             {
-                if (provider == DatabaseProvider.Sqlite) options.AddInterceptors(SqliteConnectionSettings.Instance);
+                if (provider == DatabaseProvider.Sqlite) options.AddInterceptors(SqliteWriteSettings.Instance);
             });
         builder.Services.AddOptions<DeadlineOptions>().Bind(builder.Configuration.GetSection(DeadlineOptions.SectionName));
         builder.Services.AddDirectoryClient();

@@ -22,7 +22,7 @@ public static class Extensions
         builder.AddOneStopDbContext<SkillsDbContext, SqliteSkillsDbContext, PostgresSkillsDbContext>(DatabaseName, pooled: true,
             configure: (provider, options) =>
             {
-                if (provider == DatabaseProvider.Sqlite) options.AddInterceptors(SqliteConnectionSettings.Instance);
+                if (provider == DatabaseProvider.Sqlite) options.AddInterceptors(SqliteWriteSettings.Instance);
             });
         var referralsAddress = builder.Configuration[ReferralsAddressKey] is { Length: > 0 } a ? a : "http://127.0.0.1:5105";
         builder.Services.AddGrpcClient<ConsentService.ConsentServiceClient>(o => o.Address = new Uri(referralsAddress))

@@ -5,7 +5,7 @@ namespace OneStop.Appointments.Data;
 
 /// <summary>
 /// The appointments service on SQLite, the embedded default. Owns the migrations in Data/Migrations/Sqlite and adds
-/// nothing to the model. Its connections get the <see cref="SqliteWriteSettings"/> PRAGMAs through the options the
+/// nothing to the model. Its connections get the <see cref="ServiceDefaults.Data.SqliteWriteSettings"/> PRAGMAs through the options the
 /// service registers (<c>Extensions.AddAppointments</c>; the context is pooled, so not in OnConfiguring).
 /// </summary>
 public sealed class SqliteAppointmentsDbContext(DbContextOptions<SqliteAppointmentsDbContext> options) : AppointmentsDbContext(options);

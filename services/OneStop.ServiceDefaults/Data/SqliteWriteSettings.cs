@@ -3,10 +3,10 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace OneStop.Appointments.Data;
+namespace OneStop.ServiceDefaults.Data;
 
 /// <summary>
-/// Per-connection SQLite settings for many concurrent writers. WAL lets readers run beside the one writer;
+/// Per-connection SQLite settings for many concurrent writers, shared by every service on the embedded SQLite default. WAL lets readers run beside the one writer;
 /// busy_timeout makes a second writer wait for the lock instead of failing with SQLITE_BUSY; synchronous=NORMAL is
 /// the WAL-mode setting that stays durable against process crashes while not syncing on every commit.
 /// The settings belong to the physical connection, and the pool hands the same one out again and again, so they are
