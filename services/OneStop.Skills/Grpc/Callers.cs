@@ -44,12 +44,15 @@ public static class Callers
         return RequireStaff(context);
     }
 
-    /// <summary>FindCandidates: agency systems (the employer-requests service), counsellors and employer services.</summary>
+    /// <summary>
+    /// FindCandidates: agency systems (the employer-requests service) and counsellors. Not employers themselves: a
+    /// company reaches candidates only through the employer-requests service, which shows them pseudonymously.
+    /// </summary>
     public static CallerIdentity RequireMatcher(ServerCallContext context)
     {
         var caller = RequireOrganization(context);
-        if (!caller.IsInRole(OneStopRoles.AgencySystem) && !caller.IsInRole(OneStopRoles.Counsellor) && !caller.IsInRole(OneStopRoles.Employer))
-            throw DomainException.PermissionDenied("This call needs the agency-system, counsellor or employer role.");
+        if (!caller.IsInRole(OneStopRoles.AgencySystem) && !caller.IsInRole(OneStopRoles.Counsellor))
+            throw DomainException.PermissionDenied("This call needs the agency-system or counsellor role.");
         return caller;
     }
 

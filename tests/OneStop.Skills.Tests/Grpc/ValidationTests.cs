@@ -1,4 +1,5 @@
 using Grpc.Core;
+using OneStop.ServiceDefaults.Identity;
 using OneStop.Skills.Tests.TestSupport;
 using OneStop.Skills.V1;
 using static OneStop.Skills.Tests.TestSupport.Scenario;
@@ -37,6 +38,9 @@ public sealed class ValidationTests
         }).ResponseAsync);
         await RpcAssert.InvalidAsync("language", () => skills.GetProfileSummaryAsync(new GetProfileSummaryRequest { ClientId = "c-v", Language = "fr" }).ResponseAsync);
         await RpcAssert.InvalidAsync("kldb_codes", () => host.Skills(EmployerSystem).FindCandidatesAsync(new FindCandidatesRequest()).ResponseAsync);
+        // A company's own token does not search profiles; only the employer-requests service (agency-system) does.
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => host.Skills(Caller("firm-1", "org-firm-1", Region, OneStopRoles.Employer))
+            .FindCandidatesAsync(new FindCandidatesRequest { KldbCodes = { "81302" } }).ResponseAsync);
         await RpcAssert.FailsAsync(StatusCode.Aborted, () => skills.AddQualificationAsync(new AddQualificationRequest
         {
             ClientId = "c-v", ExpectedVersion = profile.Version + 7, Qualification = Valid(),
