@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
 using System.Text;
 using OneStop.Referrals.V1;
@@ -56,5 +57,20 @@ public static class Extensions
         if (builder.Configuration[PseudonymKey.ConfigurationKey] is { Length: >= 16 } secret) return Encoding.UTF8.GetBytes(secret);
         if (builder.Environment.IsDevelopment()) return SHA256.HashData("onestop-skills-development-pseudonyms"u8);
         throw new InvalidOperationException($"{PseudonymKey.ConfigurationKey} must be set (16 characters or more) outside Development.");
+    }
+
+    /// <summary>`migrate` applies the migrations and exits (the deployment's migration Job, deploy/k8s); anything else
+    /// runs the service (which applies the migrations at start too).</summary>
+    public static async Task<int> RunSkillsAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["migrate", ..])
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SkillsDbContext>().Database.MigrateAsync();
+        app.Logger.LogInformation("Migrations applied");
+        return 0;
     }
 }

@@ -7,4 +7,4 @@ builder.AddSkills();
 var app = builder.Build();
 app.MapSkills();
 app.MapDefaultEndpoints();
-await app.RunAsync();
+return await app.RunSkillsAsync(args);

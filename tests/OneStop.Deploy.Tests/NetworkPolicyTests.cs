@@ -18,6 +18,7 @@ public sealed class NetworkPolicyTests
     {
         ["directory"] = ["appointments", "referrals"],
         ["appointments"] = ["referrals"],
+        ["referrals"] = ["skills"],
     };
 
     /// <summary>Ports a OneStop pod may open connections to, besides the other OneStop processes' gRPC ports.</summary>

@@ -67,10 +67,15 @@ public sealed class ReadPathTests
         await using var rig = await TestRig.StartAsync();
         var (client, _) = await rig.NewClientAsync(o =>
         {
-            o.GrpcAttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.GrpcAttemptTimeout = TimeSpan.FromSeconds(1);
             o.GrpcRetries = 2;
         });
         rig.Fake.Services["s-slow"] = TestData.Service("s-slow", "held");
+        // One answered call first: the connection is open, so each held attempt reaches the server well within its
+        // attempt timeout, and the count below is of attempts, not of connection set-ups.
+        rig.Fake.Services["s-warm"] = TestData.Service("s-warm", "answered");
+        Assert.NotNull(await client.GetServiceAsync("s-warm"));
+        var before = rig.Fake.GetServiceCalls;
         rig.Fake.HoldCalls();
         try
         {
@@ -78,7 +83,7 @@ public sealed class ReadPathTests
             // must be made, and the caller, who cancelled nothing, must be told DEADLINE_EXCEEDED.
             var error = await Assert.ThrowsAsync<RpcException>(() => client.GetServiceAsync("s-slow").AsTask());
             Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
-            Assert.Equal(3, rig.Fake.GetServiceCalls);
+            Assert.Equal(3, rig.Fake.GetServiceCalls - before);
         }
         finally
         {
@@ -92,15 +97,20 @@ public sealed class ReadPathTests
         await using var rig = await TestRig.StartAsync();
         var (client, _) = await rig.NewClientAsync(o =>
         {
-            o.GrpcAttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.GrpcAttemptTimeout = TimeSpan.FromSeconds(1);
             o.GrpcRetries = 0;
         });
+        // One answered call first: the connection is open, so each held attempt reaches the server well within its
+        // attempt timeout, and the count below is of attempts, not of connection set-ups.
+        rig.Fake.Services["s-warm"] = TestData.Service("s-warm", "answered");
+        Assert.NotNull(await client.GetServiceAsync("s-warm"));
+        var before = rig.Fake.GetServiceCalls;
         rig.Fake.HoldCalls();
         try
         {
             var error = await Assert.ThrowsAsync<RpcException>(() => client.GetServiceAsync("s-held").AsTask());
             Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
-            Assert.Equal(1, rig.Fake.GetServiceCalls);
+            Assert.Equal(1, rig.Fake.GetServiceCalls - before);
         }
         finally
         {
